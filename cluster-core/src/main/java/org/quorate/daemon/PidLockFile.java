@@ -31,7 +31,9 @@ public final class PidLockFile implements AutoCloseable {
     public static PidLockFile acquire(Path path) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwx---")));
+            Files.createDirectories(parent);
+            // Set explicitly: the attribute given at creation is filtered through the umask.
+            Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxrwx---"));
         }
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         try {
