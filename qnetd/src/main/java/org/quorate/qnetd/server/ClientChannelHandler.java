@@ -1,0 +1,199 @@
+package org.quorate.qnetd.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import org.quorate.protocol.codec.QnetCodec;
+import org.quorate.protocol.codec.QnetFrameDecoder;
+import org.quorate.protocol.codec.SkippedFrame;
+import org.quorate.protocol.codec.UndecodableMessage;
+import org.quorate.protocol.message.QnetMessage;
+import org.quorate.protocol.message.StartTls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+
+/**
+ * The Netty end of one client connection: hands decoded frames to its {@link ClientSession} and
+ * implements {@link ClientConnection} for it. Runs on the server's single event loop, which is also
+ * the logic thread, so sessions and clusters need no locks.
+ */
+final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements ClientConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientChannelHandler.class);
+
+    private final QnetdTransport transport;
+    private final QnetFrameDecoder decoder;
+    private Channel channel;
+    private ClientSession session;
+    private SslHandler ssl;
+    private String remoteAddress = "?";
+    private int queuedWrites;
+    private boolean startTlsRequested;
+
+    ClientChannelHandler(QnetdTransport transport, QnetFrameDecoder decoder) {
+        this.transport = transport;
+        this.decoder = decoder;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        remoteAddress = format((InetSocketAddress) channel.remoteAddress(), transport.showsMappedIpv4());
+        if (transport.refuseNewClient()) {
+            LOG.warn("Maximum number of clients reached. Disconnecting client {}", remoteAddress);
+            channel.close();
+            return;
+        }
+        session = transport.context().newSession(this);
+        session.opened();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (session == null) {
+            return;
+        }
+        if (msg instanceof SkippedFrame skipped) {
+            session.frameSkipped(skipped.serverErrorCode(), skipped.typeCode(), skipped.declaredLength());
+        } else if (msg instanceof UndecodableMessage bad) {
+            session.frameReceived();
+            session.decodeFailed(bad.seq(), bad.error().getMessage());
+        } else if (msg instanceof QnetMessage message) {
+            session.frameReceived();
+            startTlsRequested = false;
+            session.received(message);
+            if (message instanceof StartTls && !startTlsRequested && channel.isActive()) {
+                decoder.resumePlaintext();
+            }
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
+            String reason = rootMessage(done.cause());
+            LOG.warn("TLS handshake with client {} failed: {}. Disconnecting client", remoteAddress, reason);
+            transport.context().events().tlsFailure(TlsFailureReason.classify(done.cause()));
+            ctx.close();
+        } else if (evt instanceof SslHandshakeCompletionEvent) {
+            LOG.debug("TLS handshake with client {} done: {}", remoteAddress, ssl.engine().getSession().getProtocol());
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.closed(transport.goingDown());
+            LOG.debug("Client {} disconnected", remoteAddress);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (ssl != null && TlsFailureReason.isTls(cause)) {
+            LOG.warn("TLS error on client {}: {}. Disconnecting client", remoteAddress, rootMessage(cause));
+            transport.context().events().tlsFailure(TlsFailureReason.classify(cause));
+        } else {
+            LOG.warn("Connection to client {} failed: {}", remoteAddress, rootMessage(cause));
+        }
+        ctx.close();
+    }
+
+    // ---- ClientConnection ----
+
+    @Override
+    public void send(QnetMessage message) {
+        if (!channel.isActive()) {
+            return;
+        }
+        ByteBuf frame = QnetCodec.encode(message, channel.alloc());
+        if (frame.readableBytes() > transport.settings().maxClientSendSize()) {
+            frame.release();
+            close("reply larger than max_client_send_size");
+            return;
+        }
+        if (queuedWrites >= transport.settings().maxClientSendBuffers()) {
+            frame.release();
+            LOG.warn("Client {} doesn't read its replies (send queue full). Disconnecting client", remoteAddress);
+            close("send queue full");
+            return;
+        }
+        queuedWrites++;
+        channel.writeAndFlush(frame).addListener((ChannelFutureListener) f -> queuedWrites--);
+    }
+
+    @Override
+    public void startTls() {
+        startTlsRequested = true;
+        ssl = transport.newSslHandler(channel.alloc());
+        decoder.switchToTls(ssl);
+    }
+
+    @Override
+    public X509Certificate peerCertificate() {
+        if (ssl == null) {
+            return null;
+        }
+        try {
+            Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate x ? x : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close(String reason) {
+        LOG.debug("Closing client {}: {}", remoteAddress, reason);
+        channel.close();
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /**
+     * The C server prints {@code address:port} from its dual-stack IPv6 socket, so IPv4 peers appear
+     * as {@code ::ffff:a.b.c.d}; with {@code -4} they appear plain.
+     */
+    static String format(InetSocketAddress address, boolean mappedIpv4) {
+        String host = address.getAddress().getHostAddress();
+        if (address.getAddress() instanceof Inet4Address && mappedIpv4) {
+            host = "::ffff:" + host;
+        }
+        int zone = host.indexOf('%');
+        if (zone >= 0) {
+            host = host.substring(0, zone);
+        }
+        if (host.contains(":") && !host.startsWith("::ffff:")) {
+            host = compressIpv6(host);
+        }
+        return host + ":" + address.getPort();
+    }
+
+    private static String compressIpv6(String host) {
+        // Java prints 0:0:0:0:0:0:0:1; inet_ntop prints ::1.
+        return host.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceAll(":{3,}", "::");
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

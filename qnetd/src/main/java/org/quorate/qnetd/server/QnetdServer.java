@@ -1,0 +1,182 @@
+package org.quorate.qnetd.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.quorate.protocol.TlsSupported;
+import org.quorate.protocol.codec.QnetFrameDecoder;
+import org.quorate.qnetd.config.QnetdSettings;
+import org.quorate.time.EventLoopScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The qnetd network server. One event loop thread owns every connection, session and cluster, so the
+ * protocol logic needs no locks; the expensive part of TLS handshakes (key exchange, signatures) runs
+ * on a small pool through the SSL engine's delegated tasks, so handshakes of thousands of reconnecting
+ * clients use both cores without blocking heartbeats.
+ */
+public final class QnetdServer implements QnetdTransport, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QnetdServer.class);
+
+    private final QnetdSettings settings;
+    private final SslContext sslContext;
+    private final QnetdEvents events;
+    private EventLoopGroup loop;
+    private ExecutorService tlsTasks;
+    private ServerContext context;
+    private Channel serverChannel;
+    private boolean mappedIpv4;
+    private volatile boolean goingDown;
+    private final List<Channel> clientChannels = new ArrayList<>();
+
+    /** @param sslContext the server TLS context; null only when TLS is off */
+    public QnetdServer(QnetdSettings settings, SslContext sslContext, QnetdEvents events) {
+        if (settings.tls() != TlsSupported.UNSUPPORTED && sslContext == null) {
+            throw new IllegalArgumentException("TLS is " + settings.tls().displayName() + " but no TLS context was given");
+        }
+        this.settings = settings;
+        this.sslContext = sslContext;
+        this.events = events;
+    }
+
+    /** Binds the listening socket; returns the bound address (port 0 picks a free one). */
+    public InetSocketAddress start() throws Exception {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("qnetd-loop"), io);
+        tlsTasks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                new DefaultThreadFactory("qnetd-tls", true));
+        context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events);
+        InetSocketAddress bindAddress = bindAddress();
+        mappedIpv4 = bindAddress.getAddress().getAddress().length == 16;
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loop)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, settings.listenBacklog())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                // The C server leaves Nagle on and delays the ACK VOTE_INFO by ~40 ms (errata E-08).
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        QnetFrameDecoder decoder = QnetFrameDecoder.forServer(settings.maxClientReceiveSize());
+                        ch.pipeline().addLast("qnet-decoder", decoder);
+                        ch.pipeline().addLast("qnet-client", new ClientChannelHandler(QnetdServer.this, decoder));
+                        clientChannels.add(ch);
+                        ch.closeFuture().addListener(f -> clientChannels.remove(ch));
+                    }
+                });
+        serverChannel = bootstrap.bind(bindAddress).sync().channel();
+        InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
+        LOG.info("QNetd listening on {} port {} (TLS {}, {} transport)", settings.displayListenAddress(), bound.getPort(),
+                settings.tls().displayName(), epoll ? "epoll" : "nio");
+        return bound;
+    }
+
+    private InetSocketAddress bindAddress() throws Exception {
+        if (settings.listenAddress() != null) {
+            for (InetAddress address : InetAddress.getAllByName(settings.listenAddress())) {
+                if (settings.ipVersion() == 4 && address.getAddress().length != 4
+                        || settings.ipVersion() == 6 && address.getAddress().length != 16) {
+                    continue;
+                }
+                return new InetSocketAddress(address, settings.port());
+            }
+            throw new IllegalArgumentException("Can't resolve listen address " + settings.listenAddress()
+                    + " for IPv" + settings.ipVersion());
+        }
+        String wildcard = settings.ipVersion() == 4 ? "0.0.0.0" : "::";
+        return new InetSocketAddress(InetAddress.getByName(wildcard), settings.port());
+    }
+
+    /** Runs {@code query} on the logic thread, e.g. to take a status snapshot. */
+    public <T> CompletableFuture<T> onLoop(Function<ServerContext, T> query) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.next().execute(() -> {
+            try {
+                result.complete(query.apply(context));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Stops accepting, disconnects every client with "server going down" (so algorithms send no votes,
+     * as in the C daemon) and releases the threads.
+     */
+    @Override
+    public void close() {
+        goingDown = true;
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+            loop.next().submit(() -> new ArrayList<>(clientChannels).forEach(Channel::close)).syncUninterruptibly();
+        }
+        if (loop != null) {
+            loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (tlsTasks != null) {
+            tlsTasks.shutdownNow();
+        }
+    }
+
+    // ---- QnetdTransport ----
+
+    @Override
+    public ServerContext context() {
+        return context;
+    }
+
+    @Override
+    public QnetdSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public boolean refuseNewClient() {
+        return settings.maxClients() != 0 && context.registry().connectionCount() >= settings.maxClients();
+    }
+
+    @Override
+    public boolean showsMappedIpv4() {
+        return mappedIpv4;
+    }
+
+    @Override
+    public boolean goingDown() {
+        return goingDown;
+    }
+
+    @Override
+    public SslHandler newSslHandler(ByteBufAllocator alloc) {
+        return sslContext.newHandler(alloc, tlsTasks);
+    }
+}
