@@ -1,0 +1,217 @@
+package org.quorate.certs.store;
+
+import static org.quorate.certs.CertLayout.CA_EXPORT;
+import static org.quorate.certs.CertLayout.CA_NICKNAME;
+import static org.quorate.certs.CertLayout.NOISE;
+import static org.quorate.certs.CertLayout.PASSWORD;
+import static org.quorate.certs.CertLayout.QNETD_CA_P12;
+import static org.quorate.certs.CertLayout.QNETD_SERVER_P12;
+import static org.quorate.certs.CertLayout.SERIAL;
+import static org.quorate.certs.CertLayout.SERVER_NICKNAME;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.quorate.certs.pki.CertificateCodec;
+import org.quorate.certs.pki.CertificateIssuer;
+import org.quorate.certs.pki.CertificateListing;
+import org.quorate.certs.pki.CertificateRequests;
+import org.quorate.certs.pki.Chains;
+import org.quorate.certs.pki.KeyMaterial;
+import org.quorate.certs.pki.KeyPairs;
+import org.quorate.certs.pki.Names;
+import org.quorate.certs.pki.PemText;
+import org.quorate.certs.pki.Pkcs12;
+
+/**
+ * The administrative operations on the qnetd certificate directory: create the CA and server certificate,
+ * sign cluster requests, convert a C tools' NSS database. Progress lines go to {@code progress} with the
+ * C tool's wording.
+ */
+public final class QnetdDatabase {
+    private final Path dir;
+    private final FileModes modes;
+    private final Consumer<String> progress;
+    private final SecureRandom random;
+
+    public QnetdDatabase(Path dir, FileModes modes, Consumer<String> progress, SecureRandom random) {
+        this.dir = dir;
+        this.modes = modes;
+        this.progress = progress;
+        this.random = random;
+    }
+
+    /** What the directory holds; {@code qnetd-ca.p12} marks ours, cert9.db/cert8.db the C tools'. */
+    public static StoreState stateOf(Path dir) {
+        if (Files.exists(dir.resolve(QNETD_CA_P12)) || Files.exists(dir.resolve(QNETD_SERVER_P12))) {
+            return StoreState.QUORATE;
+        }
+        return NssDatabase.presentIn(dir) ? StoreState.NSS_ONLY : StoreState.EMPTY;
+    }
+
+    /** {@code -i}: a new CA and server certificate; refuses when any database exists. */
+    public void initialize(Instant now) throws CertStoreException {
+        StoreState state = stateOf(dir);
+        if (state != StoreState.EMPTY) {
+            throw new StoreStateException(dir, state,
+                    "Certificate database (" + dir + ") already exists. Delete it to initialize new db");
+        }
+        if (StoreFiles.createDirectory(dir, modes.directory())) {
+            progress.accept("Creating " + dir);
+            StoreFiles.chownLike(dir, dir.getParent());
+        }
+        progress.accept("Creating new key and cert db");
+        writeFile(dir.resolve(PASSWORD), new byte[0]);
+        createNoiseFile();
+
+        progress.accept("Creating new CA");
+        SerialFile serials = new SerialFile(dir.resolve(SERIAL), modes.file());
+        KeyPair caKeys = KeyPairs.rsa2048(random);
+        X509Certificate caCertificate = CertificateIssuer.selfSignedCa(caKeys, serials.next(), now);
+        KeyMaterial ca = new KeyMaterial(caKeys.getPrivate(), List.of(caCertificate));
+        writeFile(dir.resolve(QNETD_CA_P12), Pkcs12.write(ca, CA_NICKNAME));
+        writeFile(dir.resolve(CA_EXPORT), caExport(caCertificate));
+
+        KeyPair serverKeys = KeyPairs.rsa2048(random);
+        X509Certificate server = CertificateIssuer.issue(ca, Names.commonName(Names.SERVER_COMMON_NAME),
+                SubjectPublicKeyInfo.getInstance(serverKeys.getPublic().getEncoded()), serials.next(), now);
+        writeFile(dir.resolve(QNETD_SERVER_P12),
+                Pkcs12.write(new KeyMaterial(serverKeys.getPrivate(), List.of(server, caCertificate)),
+                        SERVER_NICKNAME));
+        progress.accept("QNetd CA certificate is exported as " + dir.resolve(CA_EXPORT));
+    }
+
+    /**
+     * {@code -s}: signs the request in {@code requestFile} and stores the certificate (DER) in
+     * {@code certificateFile}. Like certutil -C, subject and key come from the request; a CN that differs
+     * from the cluster name is reported because qnetd will then reject the cluster.
+     */
+    public X509Certificate sign(Path requestFile, String clusterName, Path certificateFile, Instant now)
+            throws CertStoreException {
+        KeyMaterial ca = loadCa();
+        PKCS10CertificationRequest request;
+        try {
+            request = CertificateRequests.parseAndVerify(StoreFiles.read(requestFile, "certificate request file"));
+        } catch (IllegalArgumentException e) {
+            throw new CertStoreException("Certificate request file " + requestFile + " is corrupt: "
+                    + e.getMessage());
+        }
+        progress.accept("Signing cluster certificate");
+        Optional<String> commonName = Names.commonNameOf(request.getSubject());
+        if (!commonName.equals(Optional.of(clusterName))) {
+            progress.accept("Warning: the request's subject is \"" + request.getSubject() + "\", not CN="
+                    + clusterName + "; qnetd accepts a cluster only when its certificate CN equals the cluster name");
+        }
+        SerialFile serials = new SerialFile(dir.resolve(SERIAL), modes.file());
+        X509Certificate certificate = CertificateIssuer.issue(ca, request.getSubject(),
+                request.getSubjectPublicKeyInfo(), serials.next(), now);
+        try {
+            writeFile(certificateFile, certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new CertStoreException("Can't encode the certificate for " + certificateFile, e);
+        }
+        progress.accept("Certificate stored in " + certificateFile);
+        return certificate;
+    }
+
+    /**
+     * {@code --import-nss}: converts the C tools' database (keys "QNet CA" and "QNetd Cert") into our two
+     * PKCS#12 files. The NSS files are left untouched, serial.txt continues where the C tool stopped.
+     */
+    public void importNss() throws CertStoreException {
+        StoreState state = stateOf(dir);
+        if (state == StoreState.QUORATE) {
+            throw new StoreStateException(dir, state, "Quorate certificate store (" + dir.resolve(QNETD_CA_P12)
+                    + ") already exists. Delete " + QNETD_CA_P12 + " and " + QNETD_SERVER_P12 + " to import again");
+        }
+        if (state == StoreState.EMPTY) {
+            throw new StoreStateException(dir, state, "No NSS certificate database (cert9.db or cert8.db) in " + dir);
+        }
+        NssDatabase nss = NssDatabase.in(dir);
+        progress.accept("Exporting \"" + CA_NICKNAME + "\" and \"" + SERVER_NICKNAME + "\" from NSS database "
+                + nss.databaseName());
+        KeyMaterial ca = keyFromNss(nss, CA_NICKNAME);
+        KeyMaterial server = keyFromNss(nss, SERVER_NICKNAME);
+        X509Certificate caCertificate = ca.certificate();
+        if (!Chains.isCa(caCertificate) || !Chains.issuedBy(server.certificate(), caCertificate)) {
+            throw new CertStoreException("NSS database " + dir + ": \"" + SERVER_NICKNAME
+                    + "\" is not issued by \"" + CA_NICKNAME + "\"");
+        }
+        writeFile(dir.resolve(QNETD_CA_P12), Pkcs12.write(new KeyMaterial(ca.privateKey(),
+                List.of(caCertificate)), CA_NICKNAME));
+        writeFile(dir.resolve(QNETD_SERVER_P12), Pkcs12.write(new KeyMaterial(server.privateKey(),
+                List.of(server.certificate(), caCertificate)), SERVER_NICKNAME));
+        if (!Files.exists(dir.resolve(CA_EXPORT))) {
+            writeFile(dir.resolve(CA_EXPORT), caExport(caCertificate));
+        }
+        progress.accept("Keys stored in " + dir.resolve(QNETD_CA_P12) + " and " + dir.resolve(QNETD_SERVER_P12));
+    }
+
+    /** The CA key and certificate, for signing. */
+    KeyMaterial loadCa() throws CertStoreException {
+        StoreState state = stateOf(dir);
+        if (state != StoreState.QUORATE) {
+            throw QnetdCertStore.notReady(dir, state);
+        }
+        Path file = dir.resolve(QNETD_CA_P12);
+        KeyMaterial ca = QnetdCertStore.readKey(file, "CA key store");
+        if (!Chains.isCa(ca.certificate())) {
+            throw new CertStoreException("CA key store " + file + " is corrupt: its certificate ("
+                    + ca.certificate().getSubjectX500Principal() + ") is not a CA certificate");
+        }
+        return new KeyMaterial(ca.privateKey(), List.of(ca.certificate()));
+    }
+
+    /** {@code certutil -L} listing followed by the PEM block with CRLF line ends, as the C tool exports. */
+    static byte[] caExport(X509Certificate ca) {
+        return (CertificateListing.of(ca) + CertificateCodec.certificatePem(ca, PemText.CRLF))
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private KeyMaterial keyFromNss(NssDatabase nss, String nickname) throws CertStoreException {
+        try {
+            return Pkcs12.readKey(nss.exportKey(nickname));
+        } catch (IllegalArgumentException e) {
+            throw new CertStoreException("Can't read the key \"" + nickname + "\" exported from NSS database "
+                    + dir + ": " + e.getMessage());
+        }
+    }
+
+    private void createNoiseFile() throws CertStoreException {
+        Path noise = dir.resolve(NOISE);
+        if (Files.exists(noise)) {
+            progress.accept("Using existing noise file " + noise);
+            return;
+        }
+        progress.accept("Creating new noise file " + noise);
+        writeFile(noise, (noise(random) + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The C tools seed NSS with a SHA-1 hex string; we keep the file for parity, from a secure source. */
+    static String noise(SecureRandom random) {
+        byte[] seed = new byte[64];
+        random.nextBytes(seed);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(seed));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is not available", e);
+        }
+    }
+
+    private void writeFile(Path file, byte[] content) throws CertStoreException {
+        StoreFiles.write(file, content, modes.file());
+        StoreFiles.chownLike(file, dir.getParent());
+    }
+}

@@ -1,0 +1,69 @@
+package org.quorate.certs.store;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+import org.quorate.certs.pki.KeyMaterial;
+
+/**
+ * JSSE contexts for qnetd and qdevice. Each side presents its key and trusts exactly one certificate, the
+ * QNet CA, the way the C daemons trust their NSS database's "QNet CA" entry. The C daemons (NSS 3.87)
+ * negotiate TLS 1.3 and accept 1.2; so do these.
+ *
+ * <p>Name checks are the daemons' job, with {@link org.quorate.certs.pki.Names#commonNameOf}: the client
+ * expects CN "Qnetd Server", the server expects the client CN to equal the cluster name.
+ */
+public final class TlsContexts {
+    public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    private static final char[] IN_MEMORY = new char[0];
+
+    private TlsContexts() {
+    }
+
+    /** A context that presents {@code identity} and trusts only {@code ca}. */
+    public static SSLContext create(KeyMaterial identity, X509Certificate ca) throws CertStoreException {
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("identity", identity.privateKey(), IN_MEMORY,
+                    identity.chain().toArray(new Certificate[0]));
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, IN_MEMORY);
+
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            anchors.load(null, null);
+            anchors.setCertificateEntry("qnet-ca", ca);
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
+            trustManagers.init(anchors);
+
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new CertStoreException("Can't build a TLS context for " + identity.certificate()
+                    .getSubjectX500Principal() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Server side: TLS 1.3/1.2 and a client certificate is required (qnetd's {@code -c on}). */
+    public static SSLParameters serverParameters(SSLContext context) {
+        SSLParameters parameters = context.getDefaultSSLParameters();
+        parameters.setProtocols(PROTOCOLS.toArray(new String[0]));
+        parameters.setNeedClientAuth(true);
+        return parameters;
+    }
+
+    /** Client side: TLS 1.3/1.2. */
+    public static SSLParameters clientParameters(SSLContext context) {
+        SSLParameters parameters = context.getDefaultSSLParameters();
+        parameters.setProtocols(PROTOCOLS.toArray(new String[0]));
+        return parameters;
+    }
+}
