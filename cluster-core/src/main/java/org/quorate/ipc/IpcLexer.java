@@ -47,6 +47,26 @@ public final class IpcLexer {
         return split(request.getBytes(StandardCharsets.UTF_8), mode);
     }
 
+    /**
+     * Compares a request word with a command keyword case-insensitively in the C locale only
+     * (strcasecmp), so that no Unicode case folding makes e.g. {@code "ſtatus"} a command.
+     */
+    public static boolean keyword(String word, String keyword) {
+        if (word.length() != keyword.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (asciiLower(word.charAt(i)) != asciiLower(keyword.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
     /** Quotes {@code word} the way the C tools do: in double quotes, with {@code "} and {@code \} escaped. */
     public static String quote(String word) {
         StringBuilder sb = new StringBuilder(word.length() + 2).append('"');

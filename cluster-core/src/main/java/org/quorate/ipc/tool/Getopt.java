@@ -22,11 +22,16 @@ public final class Getopt {
         public boolean is(String name) {
             return name.equals(longName);
         }
+
+        /** A parse error; {@link #argument()} holds the message (without the program name). */
+        public boolean isError() {
+            return longName == null && shortName == '?';
+        }
     }
 
     /** The command line could not be parsed; the message is glibc's (without the program name). */
-    public static final class UsageException extends Exception {
-        public UsageException(String message) {
+    private static final class UsageException extends Exception {
+        UsageException(String message) {
             super(message);
         }
     }
@@ -46,19 +51,28 @@ public final class Getopt {
         this.longWithArgument = longWithArgument;
     }
 
-    /** Parses {@code args} in order; operands (non-options) are skipped like GNU getopt does. */
-    public List<Option> parse(String[] args) throws UsageException {
+    /**
+     * Parses {@code args} in order; operands (non-options) are skipped like GNU getopt does. A
+     * parse error becomes the last element, an {@link Option#isError() error option} ('?') whose
+     * argument is glibc's message, so that callers act on the options before it in order, as a
+     * getopt loop does (e.g. {@code -h -x} prints only the usage).
+     */
+    public List<Option> parse(String[] args) {
         List<Option> options = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--")) {
-                break;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.equals("--")) {
+                    break;
+                }
+                if (arg.startsWith("--")) {
+                    i = parseLong(args, i, options);
+                } else if (arg.length() > 1 && arg.charAt(0) == '-') {
+                    i = parseShortCluster(args, i, options);
+                }
             }
-            if (arg.startsWith("--")) {
-                i = parseLong(args, i, options);
-            } else if (arg.length() > 1 && arg.charAt(0) == '-') {
-                i = parseShortCluster(args, i, options);
-            }
+        } catch (UsageException e) {
+            options.add(new Option('?', null, e.getMessage()));
         }
         return options;
     }
