@@ -16,9 +16,28 @@ public final class JournalPriorityConverter extends ClassicConverter {
         raiseDebug = raise;
     }
 
+    private static final boolean UNDER_JOURNAL = System.getenv("JOURNAL_STREAM") != null;
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", java.util.Locale.ROOT);
+
     @Override
     public String convert(ILoggingEvent event) {
-        return prefix(event.getLevel());
+        if (UNDER_JOURNAL) {
+            return prefix(event.getLevel());
+        }
+        // On a terminal: the C daemons' "Nov 28 00:03:16 info    " layout.
+        String time = java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(event.getTimeStamp()),
+                java.time.ZoneId.systemDefault()).format(TIME);
+        return time + " " + String.format("%-8s", levelWord(event.getLevel()));
+    }
+
+    static String levelWord(Level level) {
+        return switch (level.toInt()) {
+            case Level.ERROR_INT -> "error";
+            case Level.WARN_INT -> "warning";
+            case Level.INFO_INT -> "info";
+            default -> "debug";
+        };
     }
 
     static String prefix(Level level) {

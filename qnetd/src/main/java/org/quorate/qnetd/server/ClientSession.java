@@ -56,6 +56,7 @@ public final class ClientSession {
 
     private long deadPeerTimeoutNanos;
     private long lastMessageNanos;
+    private long lastEchoNanos;
     private Scheduler.Cancellable deadPeerTimer;
 
     ClientSession(ClientConnection connection, ServerContext context) {
@@ -105,8 +106,7 @@ public final class ClientSession {
             case STARTTLS -> onStartTls(message);
             case INIT -> whenTlsAllows(message, () -> onInit((Init) message));
             case SET_OPTION -> whenInitialised(message, () -> onSetOption((SetOption) message));
-            case ECHO_REQUEST -> whenInitialised(message,
-                    () -> connection.send(Messages.echoReply((EchoRequest) message)));
+            case ECHO_REQUEST -> whenInitialised(message, () -> onEchoRequest((EchoRequest) message));
             case NODE_LIST -> whenInitialised(message, () -> onNodeList((NodeList) message));
             case ASK_FOR_VOTE -> whenInitialised(message, () -> onAskForVote((AskForVote) message));
             case VOTE_INFO_REPLY -> whenInitialised(message, () -> onVoteInfoReply((VoteInfoReply) message));
@@ -256,6 +256,16 @@ public final class ClientSession {
         LOG.info("Client {} joined cluster \"{}\" as node {} ({}, heartbeat {}ms)", connection.remoteAddress(),
                 clusterName, init.nodeId(), algorithm.displayName(), heartbeatMs);
         return ReplyErrorCode.NO_ERROR;
+    }
+
+    private void onEchoRequest(EchoRequest echo) {
+        long now = scheduler.nanoTime();
+        if (lastEchoNanos != 0 && heartbeatMs > 0) {
+            long sinceLastMs = TimeUnit.NANOSECONDS.toMillis(now - lastEchoNanos);
+            events.heartbeatLag(Math.max(0, sinceLastMs - heartbeatMs));
+        }
+        lastEchoNanos = now;
+        connection.send(Messages.echoReply(echo));
     }
 
     private void onSetOption(SetOption option) {

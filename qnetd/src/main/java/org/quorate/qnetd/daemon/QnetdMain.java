@@ -1,0 +1,179 @@
+package org.quorate.qnetd.daemon;
+
+import io.netty.handler.ssl.SslContext;
+import org.quorate.certs.store.CertStoreException;
+import org.quorate.certs.store.QnetdCertStore;
+import org.quorate.daemon.Logging;
+import org.quorate.daemon.PidLockFile;
+import org.quorate.daemon.SdNotify;
+import org.quorate.ipc.IpcServer;
+import org.quorate.ipc.IpcServerSettings;
+import org.quorate.protocol.TlsSupported;
+import org.quorate.qnetd.admin.QnetdAdminCommands;
+import org.quorate.qnetd.admin.QnetdAdminIpc;
+import org.quorate.qnetd.admin.QnetdStatusSnapshot;
+import org.quorate.qnetd.config.QnetdCommandLine;
+import org.quorate.qnetd.config.QnetdSettings;
+import org.quorate.qnetd.metrics.QnetdMetrics;
+import org.quorate.qnetd.server.QnetdEvents;
+import org.quorate.qnetd.server.QnetdServer;
+import org.quorate.qnetd.server.StatusSnapshots;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * corosync-qnetd: start-up in the C daemon's order (options, logging, certificates, lock file, IPC
+ * socket, TCP socket, READY=1), then serve until SIGTERM/SIGINT or the IPC {@code shutdown} command.
+ * Exit status 0 after a clean stop, 1 when start-up fails (the log line names what failed).
+ */
+public final class QnetdMain implements QnetdAdminCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(QnetdMain.class);
+
+    private final QnetdSettings settings;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private QnetdServer server;
+    private IpcServer ipc;
+    private PidLockFile lock;
+    private QnetdMetrics metrics;
+    private int boundPort;
+
+    QnetdMain(QnetdSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        QnetdCommandLine.Outcome outcome = QnetdCommandLine.parse(args, QnetdSettings.defaults());
+        if (outcome instanceof QnetdCommandLine.Exit exit) {
+            System.out.print(exit.stdout());
+            System.err.print(exit.stderr());
+            return exit.status();
+        }
+        QnetdCommandLine.Run run = (QnetdCommandLine.Run) outcome;
+        Logging.configure(run.settings().debug());
+        run.warnings().forEach(LOG::warn);
+        QnetdMain daemon = new QnetdMain(run.settings());
+        try {
+            daemon.start();
+        } catch (StartupException e) {
+            LOG.error(e.getMessage());
+            daemon.stop();
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "qnetd-shutdown"));
+        daemon.awaitStop();
+        return 0;
+    }
+
+    void start() throws StartupException {
+        SslContext ssl = null;
+        QnetdCertStore store = null;
+        if (settings.tls() != TlsSupported.UNSUPPORTED) {
+            try {
+                store = QnetdTls.loadStore(settings, message -> LOG.info("{}", message));
+                ssl = QnetdTls.serverContext(store.serverKey(), store.caCertificate(), settings.clientCertRequired());
+            } catch (CertStoreException | IOException e) {
+                throw new StartupException("Can't load the certificates from " + settings.nssDbDir() + ": "
+                        + e.getMessage());
+            }
+        }
+        try {
+            lock = PidLockFile.acquire(settings.lockFile());
+        } catch (IOException e) {
+            throw new StartupException(e.getMessage());
+        }
+        QnetdEvents events = QnetdEvents.NONE;
+        if (settings.metricsAddress() != null) {
+            metrics = new QnetdMetrics(store == null ? null : store.serverKey().certificate(),
+                    store == null ? null : store.caCertificate());
+            events = metrics;
+        }
+        server = new QnetdServer(settings, ssl, events);
+        try {
+            ipc = QnetdAdminIpc.start(ipcSettings(), this);
+        } catch (Exception e) {
+            throw new StartupException("Can't open the local socket " + settings.localSocketFile() + ": " + e.getMessage());
+        }
+        try {
+            InetSocketAddress bound = server.start();
+            boundPort = bound.getPort();
+        } catch (Exception e) {
+            throw new StartupException("Can't listen on " + settings.displayListenAddress() + " port "
+                    + settings.port() + ": " + e.getMessage());
+        }
+        if (metrics != null) {
+            try {
+                metrics.start(settings.metricsAddress(), server);
+            } catch (IOException e) {
+                throw new StartupException("Can't start the metrics endpoint on " + settings.metricsAddress() + ": "
+                        + e.getMessage());
+            }
+        }
+        SdNotify.ready();
+        LOG.info("QNetd ready");
+    }
+
+    private IpcServerSettings ipcSettings() {
+        return new IpcServerSettings(settings.localSocketFile(), settings.localSocketBacklog(), settings.ipcMaxClients(),
+                settings.ipcMaxReceiveSize(), settings.ipcMaxSendSize(), settings.localSocketUmask(),
+                settings.localSocketGid());
+    }
+
+    void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM, SIGINT and the IPC shutdown command end here; safe to call more than once. */
+    synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        SdNotify.stopping();
+        closeQuietly(ipc);
+        closeQuietly(server);
+        closeQuietly(metrics);
+        closeQuietly(lock);
+        LOG.info("QNetd stopped");
+        stopped.countDown();
+    }
+
+    @Override
+    public CompletableFuture<QnetdStatusSnapshot> snapshot() {
+        return server.onLoop(context -> StatusSnapshots.take(context, boundPort));
+    }
+
+    @Override
+    public void shutdown() {
+        new Thread(this::stop, "qnetd-ipc-shutdown").start();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("Error while stopping: {}", e.toString());
+        }
+    }
+
+    /** A start-up step failed; the message names the file, address or setting. */
+    static final class StartupException extends Exception {
+        StartupException(String message) {
+            super(message);
+        }
+    }
+}
