@@ -43,7 +43,8 @@ public interface QuorumBackend extends AutoCloseable {
 
     /**
      * Starts the notifications. The current node list, quorum state and expected votes are
-     * delivered right away, then every change. Allowed once per backend.
+     * delivered right away (the expected votes may come before or after the other two), then
+     * every change. Allowed once per backend.
      */
     void startTracking(QuorumListener listener, Executor executor);
 

@@ -94,6 +94,10 @@ public final class CorosyncQuorumBackend implements QuorumBackend {
         cmap.track(cmapTracked, (key, value) ->
                 batcher.onChange(key, value).ifPresent(keys -> deliver(l -> l.onConfigChanged(keys))));
         votequorum.trackStart();
+        // votequorum's trackstart sends the node list and quorum state but no expected-votes
+        // notification (measured on 3.1.7); the seam promises all three, so read it here.
+        int expected = votequorum.info(QDEVICE_NODE_ID).expectedVotes();
+        deliver(l -> l.onExpectedVotes(expected));
         dispatcher = new FdDispatcher(List.of(
                 new FdDispatcher.Source("votequorum", votequorum.fd(),
                         () -> votequorum.dispatch(FdDispatcher.CS_DISPATCH_ALL).code()),

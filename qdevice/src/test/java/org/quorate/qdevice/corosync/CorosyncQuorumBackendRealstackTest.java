@@ -35,6 +35,8 @@ class CorosyncQuorumBackendRealstackTest {
             assertThat(nodeList).matches("nodeList ring=1\\.[0-9a-f]+ members=\\[1\\]");
             assertThat(probe.awaitEvent(e -> e.startsWith("quorum"), Duration.ofSeconds(10)))
                     .startsWith("quorum quorate=false nodes=1:MEMBER");
+            assertThat(probe.awaitEvent(e -> e.startsWith("expectedVotes"), Duration.ofSeconds(10)))
+                    .isEqualTo("expectedVotes 2");
 
             String before = lab.quorumtool(1);
             print("before register", before);
