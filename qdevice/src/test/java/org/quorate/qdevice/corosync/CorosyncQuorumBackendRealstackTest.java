@@ -1,0 +1,145 @@
+package org.quorate.qdevice.corosync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link CorosyncQuorumBackend} against the real Debian corosync 3.1.7, in private network
+ * namespaces. The backend runs in a child JVM inside the namespace (libqb's IPC sockets are
+ * abstract unix sockets, which belong to a network namespace); corosync-quorumtool, run in the same
+ * namespace, is the independent witness of what votequorum made of our calls.
+ */
+@Tag("realstack")
+@Timeout(180)
+class CorosyncQuorumBackendRealstackTest {
+    private static final Pattern DEVICE_ROW_VOTING = Pattern.compile("(?m)^\\s+0\\s+1\\s+Qdevice$");
+
+    @Test
+    void singleNodeReadsConfigRegistersAndVotes() throws Exception {
+        try (CorosyncNetnsLab lab = CorosyncNetnsLab.start(1); ProbeProcess probe = lab.probe(1)) {
+            probe.ok("connect");
+            String config = probe.ok("config");
+            assertThat(config).startsWith("cluster=qbe").contains(" nodeid=1 configVersion=4 nodes=1/dc11/n1 model=net votes=1"
+                    + " timeout=2000 sync_timeout=5000 host=198.18.250.100 algorithm=ffsplit tls=UNSUPPORTED heuristics=OFF{}");
+            assertThat(probe.ok("raw quorum.provider")).isEqualTo("corosync_votequorum");
+
+            probe.ok("track");
+            String nodeList = probe.awaitEvent(e -> e.startsWith("nodeList"), Duration.ofSeconds(10));
+            assertThat(nodeList).matches("nodeList ring=1\\.[0-9a-f]+ members=\\[1\\]");
+            assertThat(probe.awaitEvent(e -> e.startsWith("quorum"), Duration.ofSeconds(10)))
+                    .startsWith("quorum quorate=false nodes=1:MEMBER");
+            assertThat(probe.awaitEvent(e -> e.startsWith("expectedVotes"), Duration.ofSeconds(10)))
+                    .isEqualTo("expectedVotes 2");
+
+            String before = lab.quorumtool(1);
+            print("before register", before);
+            assertThat(before).contains("Quorate:          No").doesNotContain("Qdevice");
+
+            probe.ok("register Qdevice");
+            probe.ok("masterwins Qdevice 0");
+            assertThat(probe.ok("pollring Qdevice 1 1 999999")).startsWith("poll STALE_RING_ID");
+            assertThat(probe.ok("poll Qdevice 1")).startsWith("poll ACCEPTED");
+            probe.ok("pollevery Qdevice 1 500");
+            String voting = awaitQuorumtool(lab, 1, s -> s.contains("A,V,NMW"), "A,V,NMW");
+            print("registered, polling with cast_vote=1", voting);
+            assertThat(voting).contains("Quorate:          Yes", "Total votes:      2", "Flags:            Quorate Qdevice ");
+            assertThat(voting).containsPattern("(?m)^\\s+1\\s+1\\s+A,V,NMW n1 \\(local\\)$");
+            assertThat(DEVICE_ROW_VOTING.matcher(voting).find()).as("device row with 1 vote").isTrue();
+            assertThat(probe.ok("info")).contains("qdeviceName=Qdevice",
+                    "flags=QDEVICE_ALIVE,QDEVICE_CAST_VOTE,QDEVICE_REGISTERED,QUORATE");
+            assertThat(probe.awaitEvent(e -> e.startsWith("quorum quorate=true"), Duration.ofSeconds(10))).isNotNull();
+
+            probe.ok("stoppoll");
+            probe.ok("pollevery Qdevice 0 500");
+            String nack = awaitQuorumtool(lab, 1, s -> s.contains("A,NV,NMW"), "A,NV,NMW");
+            print("polling with cast_vote=0", nack);
+            assertThat(nack).contains("Quorate:          No").containsPattern("(?m)^\\s+0\\s+0\\s+Qdevice \\(votes 1\\)$");
+
+            probe.ok("stoppoll");
+            long lastPollAt = System.nanoTime();
+            probe.ok("poll Qdevice 1");
+            awaitQuorumtool(lab, 1, s -> s.contains("A,V,NMW"), "A,V,NMW again");
+            String expired = awaitQuorumtool(lab, 1, s -> s.contains("NA,NV,NMW"), "NA,NV,NMW");
+            long waitedMs = (System.nanoTime() - lastPollAt) / 1_000_000;
+            print("no poll for longer than quorum.device.timeout (" + CorosyncNetnsLab.DEVICE_TIMEOUT_MS
+                    + " ms); seen " + waitedMs + " ms after the last poll", expired);
+            assertThat(waitedMs).isBetween(CorosyncNetnsLab.DEVICE_TIMEOUT_MS - 100L,
+                    CorosyncNetnsLab.DEVICE_TIMEOUT_MS + 3000L);
+            assertThat(expired).contains("Quorate:          No");
+
+            // A config change under a tracked prefix reaches the listener.
+            lab.exec(1, "corosync-cmapctl", "-s", "quorum.device.heuristics.mode", "str", "on");
+            assertThat(probe.awaitEvent(e -> e.startsWith("configChanged"), Duration.ofSeconds(10)))
+                    .isEqualTo("configChanged [quorum.device.heuristics.mode]");
+            assertThat(probe.ok("raw quorum.device.heuristics.mode")).isEqualTo("on");
+
+            probe.ok("unregister Qdevice");
+            String unregistered = awaitQuorumtool(lab, 1, s -> !s.contains("Qdevice"), "no Qdevice row");
+            print("after unregister", unregistered);
+            assertThat(probe.command("poll Qdevice 1")).startsWith("ERR CS_ERR_NOT_EXIST");
+
+            // corosync goes away: the listener hears it once, later calls fail with a clear code.
+            lab.killCorosync(1);
+            assertThat(probe.awaitEvent(e -> e.startsWith("backendLost"), Duration.ofSeconds(10)))
+                    .contains("CS_ERR_LIBRARY");
+            assertThat(probe.command("register Qdevice")).startsWith("ERR CS_ERR_");
+            probe.ok("close");
+            assertThat(probe.command("connect")).startsWith("ERR CS_ERR_LIBRARY cmap_initialize failed");
+        }
+    }
+
+    @Test
+    void twoNodesSeeTheDeviceAndItsRingFollowsMembership() throws Exception {
+        try (CorosyncNetnsLab lab = CorosyncNetnsLab.start(2); ProbeProcess probe = lab.probe(1)) {
+            probe.ok("connect");
+            assertThat(probe.ok("config")).contains("nodes=1/dc11/n1,2/dc12/n2");
+            probe.ok("track");
+            probe.awaitEvent(e -> e.matches("nodeList ring=\\S+ members=\\[1, 2\\]"), Duration.ofSeconds(20));
+            probe.ok("register Qdevice");
+            probe.ok("masterwins Qdevice 0");
+            probe.ok("pollevery Qdevice 1 500");
+            String n1 = awaitQuorumtool(lab, 1, s -> s.contains("Total votes:      3"), "3 votes on node 1");
+            print("node 1 (device registered here)", n1);
+            assertThat(n1).contains("Expected votes:   3", "Quorate:          Yes")
+                    .containsPattern("(?m)^\\s+1\\s+1\\s+A,V,NMW n1 \\(local\\)$")
+                    .containsPattern("(?m)^\\s+2\\s+1\\s+NR n2$");
+            String n2 = awaitQuorumtool(lab, 2, s -> s.contains("A,V,NMW"), "node 1's device seen from node 2");
+            print("node 2 (no device)", n2);
+            assertThat(n2).containsPattern("(?m)^\\s+2\\s+1\\s+NR n2 \\(local\\)$");
+
+            probe.clearEvents();
+            lab.killCorosync(2);
+            String newRing = probe.awaitEvent(e -> e.matches("nodeList ring=\\S+ members=\\[1\\]"), Duration.ofSeconds(20));
+            // The poller quotes the newest ring id, so votequorum keeps counting the device's vote.
+            String alone = awaitQuorumtool(lab, 1, s -> s.contains("Nodes:            1")
+                    && s.contains("A,V,NMW") && s.contains("Quorate:          Yes"), "node 1 alone, still quorate");
+            print("node 2 killed; " + newRing, alone);
+            assertThat(alone).contains("Total votes:      2");
+        }
+    }
+
+    private static String awaitQuorumtool(CorosyncNetnsLab lab, int node, Predicate<String> p, String what)
+            throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = "";
+        while (System.nanoTime() < end) {
+            last = lab.quorumtool(node);
+            if (p.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        return fail("corosync-quorumtool -s on node " + node + " never showed " + what + "; last:\n" + last);
+    }
+
+    private static void print(String title, String text) {
+        System.out.println("===== " + title + " =====\n" + text);
+    }
+}
