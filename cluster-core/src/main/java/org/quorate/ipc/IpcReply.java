@@ -15,10 +15,12 @@ import java.util.Objects;
  */
 public record IpcReply(boolean ok, String text, String tooLargeError, Runnable afterSent) {
     static final String BUFFER_TOO_SMALL = "Internal IPC buffer too small";
+    /** Shared so that replies without an action compare equal. */
+    private static final Runnable NOTHING = () -> { };
 
     public IpcReply {
         Objects.requireNonNull(text, "text");
-        afterSent = afterSent == null ? () -> { } : afterSent;
+        afterSent = afterSent == null ? NOTHING : afterSent;
     }
 
     public static IpcReply ok(String payload, String tooLargeError) {
