@@ -1,0 +1,68 @@
+package org.quorate.qdevice.net;
+
+import org.quorate.protocol.HeuristicsResult;
+import org.quorate.protocol.RingId;
+import org.quorate.qdevice.backend.NodeListNotification;
+import org.quorate.qdevice.backend.NodeStatus;
+import org.quorate.qdevice.backend.QuorumNotification;
+
+import java.util.List;
+
+/**
+ * What this node last heard from votequorum: the ring and its members, the quorum state, and the
+ * latest heuristics result. The net client reports it to qnetd; the status output prints it.
+ */
+public final class NodeView {
+    private RingId ringId;
+    private List<Long> memberIds;
+    private boolean quorate;
+    private List<NodeStatus> quorumNodes = List.of();
+    private int expectedVotes;
+    private HeuristicsResult lastHeuristics = HeuristicsResult.UNDEFINED;
+
+    public NodeView(NodeListNotification first) {
+        membership(first);
+    }
+
+    public void membership(NodeListNotification n) {
+        ringId = n.ringId();
+        memberIds = n.memberIds();
+    }
+
+    public void quorum(QuorumNotification n) {
+        quorate = n.quorate();
+        quorumNodes = n.nodes();
+    }
+
+    public void expectedVotes(int votes) {
+        expectedVotes = votes;
+    }
+
+    public RingId ringId() {
+        return ringId;
+    }
+
+    public List<Long> memberIds() {
+        return memberIds;
+    }
+
+    public boolean quorate() {
+        return quorate;
+    }
+
+    public List<NodeStatus> quorumNodes() {
+        return quorumNodes;
+    }
+
+    public int expectedVotes() {
+        return expectedVotes;
+    }
+
+    public HeuristicsResult lastHeuristics() {
+        return lastHeuristics;
+    }
+
+    public void lastHeuristics(HeuristicsResult result) {
+        lastHeuristics = result;
+    }
+}
