@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ResourceLeakDetector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
-/** EmbeddedChannel helpers shared by the codec tests. */
+/**
+ * EmbeddedChannel helpers shared by the codec tests. Every channel allocates from a
+ * {@link TrackingAllocator}, and {@link #finish(EmbeddedChannel)} proves nothing was left over
+ * and every buffer was released.
+ */
 final class Channels {
+    private static final Map<EmbeddedChannel, TrackingAllocator> ALLOCATORS = new WeakHashMap<>();
+
     static {
-        // Every buffer is tracked; a leak shows up in the test log with its access records.
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
     }
 
@@ -21,19 +29,26 @@ final class Channels {
     }
 
     static EmbeddedChannel server() {
-        return new EmbeddedChannel(QnetFrameDecoder.forServer(QnetCodec.DEFAULT_MAX_MESSAGE_SIZE),
-                QnetMessageEncoder.INSTANCE);
+        return channel(QnetFrameDecoder.forServer(QnetCodec.DEFAULT_MAX_MESSAGE_SIZE), QnetMessageEncoder.INSTANCE);
     }
 
     static EmbeddedChannel client(int maxMessageSize) {
-        return new EmbeddedChannel(QnetFrameDecoder.forClient(maxMessageSize), QnetMessageEncoder.INSTANCE);
+        return channel(QnetFrameDecoder.forClient(maxMessageSize), QnetMessageEncoder.INSTANCE);
     }
 
-    /** Writes {@code bytes} inbound as one buffer and checks the decoder released it. */
+    static EmbeddedChannel channel(ChannelHandler... handlers) {
+        EmbeddedChannel ch = new EmbeddedChannel(handlers);
+        TrackingAllocator alloc = new TrackingAllocator();
+        ch.config().setAllocator(alloc);
+        ALLOCATORS.put(ch, alloc);
+        return ch;
+    }
+
+    /** Writes {@code bytes} inbound as one buffer from the channel's allocator. */
     static void feed(EmbeddedChannel ch, byte[] bytes) {
-        ByteBuf buf = Unpooled.copiedBuffer(bytes);
+        ByteBuf buf = ch.alloc().buffer(bytes.length);
+        buf.writeBytes(bytes);
         ch.writeInbound(buf);
-        assertThat(buf.refCnt()).as("input buffer released or owned by the decoder").isLessThanOrEqualTo(1);
     }
 
     /** Everything the channel emitted inbound so far. */
@@ -52,11 +67,22 @@ final class Channels {
             for (ByteBuf b; (b = ch.readOutbound()) != null; ) {
                 all.writeBytes(b);
                 b.release();
-                assertThat(b.refCnt()).isZero();
             }
             return ByteBufUtil.getBytes(all);
         } finally {
             all.release();
         }
+    }
+
+    /** Closes the channel, asserting no unread output and no unreleased buffer. */
+    static void finish(EmbeddedChannel ch) {
+        assertThat(ch.finish()).as("unread inbound/outbound messages").isFalse();
+        TrackingAllocator alloc = ALLOCATORS.get(ch);
+        assertThat(alloc.unreleased()).as("unreleased buffers").isEmpty();
+    }
+
+    /** How many buffers the channel's allocator has handed out so far. */
+    static int allocations(EmbeddedChannel ch) {
+        return ALLOCATORS.get(ch).allocatedCount();
     }
 }
