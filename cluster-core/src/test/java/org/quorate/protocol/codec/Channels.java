@@ -81,6 +81,11 @@ final class Channels {
         assertThat(alloc.unreleased()).as("unreleased buffers").isEmpty();
     }
 
+    /** How many buffers of the channel's allocator are still referenced. */
+    static int unreleased(EmbeddedChannel ch) {
+        return ALLOCATORS.get(ch).unreleased().size();
+    }
+
     /** How many buffers the channel's allocator has handed out so far. */
     static int allocations(EmbeddedChannel ch) {
         return ALLOCATORS.get(ch).allocatedCount();
