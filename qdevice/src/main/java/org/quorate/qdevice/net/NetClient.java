@@ -74,6 +74,8 @@ public final class NetClient {
     private long connectedSinceMillis;
     private long lastEchoReplyMillis;
     private HeuristicsResult connectHeuristics = HeuristicsResult.UNDEFINED;
+    private HeuristicsResult membershipHeuristics = HeuristicsResult.UNDEFINED;
+    private HeuristicsResult regularHeuristics = HeuristicsResult.UNDEFINED;
 
     public NetClient(Scheduler scheduler, NetTransport.Factory transports, QdeviceSettings settings, QdeviceConfig config,
                      CastVoteTimer castVote, Heuristics heuristics, NodeView node, Listener listener, Random random) {
@@ -366,6 +368,7 @@ public final class NetClient {
         if (!ring.equals(node.ringId())) {
             return; // a newer membership superseded this one
         }
+        membershipHeuristics = result;
         Vote vote;
         if (state.connected()) {
             sendMembership(result);
@@ -404,6 +407,7 @@ public final class NetClient {
     }
 
     private void regularHeuristicsDone(HeuristicsResult result) {
+        regularHeuristics = result;
         if (result != node.lastHeuristics() && state.connected() && serverSupportsHeuristics
                 && result != HeuristicsResult.UNDEFINED) {
             transport.send(Messages.heuristicsChange(++requestSeq, result));
@@ -478,6 +482,22 @@ public final class NetClient {
 
     public HeuristicsResult connectHeuristics() {
         return connectHeuristics;
+    }
+
+    public HeuristicsResult membershipHeuristics() {
+        return membershipHeuristics;
+    }
+
+    public HeuristicsResult regularHeuristics() {
+        return regularHeuristics;
+    }
+
+    public Heuristics heuristics() {
+        return heuristics;
+    }
+
+    public NodeView node() {
+        return node;
     }
 
     public QdeviceConfig config() {
