@@ -1,7 +1,6 @@
 package org.quorate.certs.pki;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -73,21 +72,11 @@ public final class Pkcs12 {
     }
 
     /**
-     * A PKCS#12 file holding {@code material} under {@code friendlyName} (the NSS nickname, e.g.
-     * "Cluster Cert"); the chain's further certificates (the CA) travel with it.
+     * A PKCS#12 file holding {@code material}: the key and first certificate under {@code friendlyName} (the
+     * NSS nickname, e.g. "Cluster Cert"), further certificates (the CA) under {@code caFriendlyName}.
      */
-    public static byte[] write(KeyMaterial material, String friendlyName) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry(friendlyName, material.privateKey(), EMPTY,
-                    material.chain().toArray(new Certificate[0]));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            store.store(out, EMPTY);
-            return out.toByteArray();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot write PKCS#12", e);
-        }
+    public static byte[] write(KeyMaterial material, String friendlyName, String caFriendlyName) {
+        return new Pkcs12Writer(new java.security.SecureRandom()).write(material, friendlyName, caFriendlyName);
     }
 
     private static KeyStore load(byte[] encoded) {

@@ -125,7 +125,7 @@ public final class NodeDatabase {
         }
         progress.accept("Importing signed cluster certificate");
         Path bundle = dir.resolve(NODE_P12);
-        write(bundle, Pkcs12.write(new KeyMaterial(key, List.of(certificate, ca)), CLUSTER_NICKNAME));
+        write(bundle, Pkcs12.write(new KeyMaterial(key, List.of(certificate, ca)), CLUSTER_NICKNAME, CA_NICKNAME));
         progress.accept("Certificate stored in " + bundle);
         return bundle;
     }
@@ -145,7 +145,7 @@ public final class NodeDatabase {
         }
         progress.accept("Importing cluster certificate and key");
         write(dir.resolve(NODE_P12), Pkcs12.write(new KeyMaterial(material.privateKey(),
-                List.of(material.certificate(), ca)), CLUSTER_NICKNAME));
+                List.of(material.certificate(), ca)), CLUSTER_NICKNAME, CA_NICKNAME));
     }
 
     /**
@@ -182,7 +182,7 @@ public final class NodeDatabase {
                         + "\" exported from NSS database " + dir + ": " + e.getMessage());
             }
             write(bundle, Pkcs12.write(new KeyMaterial(cluster.privateKey(), List.of(cluster.certificate(), ca)),
-                    CLUSTER_NICKNAME));
+                    CLUSTER_NICKNAME, CA_NICKNAME));
             progress.accept("Certificate stored in " + bundle);
         }
         write(dir.resolve(NODE_CA), CertificateCodec.certificatePem(ca, "\n").getBytes(StandardCharsets.US_ASCII));

@@ -81,7 +81,7 @@ public final class QnetdDatabase {
         KeyPair caKeys = KeyPairs.rsa2048(random);
         X509Certificate caCertificate = CertificateIssuer.selfSignedCa(caKeys, serials.next(), now);
         KeyMaterial ca = new KeyMaterial(caKeys.getPrivate(), List.of(caCertificate));
-        writeFile(dir.resolve(QNETD_CA_P12), Pkcs12.write(ca, CA_NICKNAME));
+        writeFile(dir.resolve(QNETD_CA_P12), Pkcs12.write(ca, CA_NICKNAME, CA_NICKNAME));
         writeFile(dir.resolve(CA_EXPORT), caExport(caCertificate));
 
         KeyPair serverKeys = KeyPairs.rsa2048(random);
@@ -89,7 +89,7 @@ public final class QnetdDatabase {
                 SubjectPublicKeyInfo.getInstance(serverKeys.getPublic().getEncoded()), serials.next(), now);
         writeFile(dir.resolve(QNETD_SERVER_P12),
                 Pkcs12.write(new KeyMaterial(serverKeys.getPrivate(), List.of(server, caCertificate)),
-                        SERVER_NICKNAME));
+                        SERVER_NICKNAME, CA_NICKNAME));
         progress.accept("QNetd CA certificate is exported as " + dir.resolve(CA_EXPORT));
     }
 
@@ -150,9 +150,9 @@ public final class QnetdDatabase {
                     + "\" is not issued by \"" + CA_NICKNAME + "\"");
         }
         writeFile(dir.resolve(QNETD_CA_P12), Pkcs12.write(new KeyMaterial(ca.privateKey(),
-                List.of(caCertificate)), CA_NICKNAME));
+                List.of(caCertificate)), CA_NICKNAME, CA_NICKNAME));
         writeFile(dir.resolve(QNETD_SERVER_P12), Pkcs12.write(new KeyMaterial(server.privateKey(),
-                List.of(server.certificate(), caCertificate)), SERVER_NICKNAME));
+                List.of(server.certificate(), caCertificate)), SERVER_NICKNAME, CA_NICKNAME));
         if (!Files.exists(dir.resolve(CA_EXPORT))) {
             writeFile(dir.resolve(CA_EXPORT), caExport(caCertificate));
         }

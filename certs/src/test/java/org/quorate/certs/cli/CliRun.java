@@ -1,0 +1,38 @@
+package org.quorate.certs.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.quorate.certs.CertLayout;
+
+/** Runs a command in-process against a temporary configuration directory and captures its output. */
+record CliRun(int exitCode, String out, String err) {
+    static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+
+    static CliRun qnetd(Path confDir, String... args) {
+        return run(confDir, console -> new QnetdCertutil(console).run(List.of(args)), "corosync-qnetd-certutil");
+    }
+
+    static CliRun node(Path confDir, QuickStart.Runner runner, String... args) {
+        return run(confDir, console -> new QdeviceNetCertutil(console, runner).run(List.of(args)),
+                "corosync-qdevice-net-certutil");
+    }
+
+    static CliRun node(Path confDir, String... args) {
+        return node(confDir, (command, discard) -> {
+            throw new AssertionError("no remote commands expected: " + command);
+        }, args);
+    }
+
+    private static CliRun run(Path confDir, java.util.function.ToIntFunction<Console> command, String program) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), program, new CertLayout(confDir), () -> NOW);
+        int code = command.applyAsInt(console);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
