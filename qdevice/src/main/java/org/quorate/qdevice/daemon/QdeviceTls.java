@@ -22,6 +22,8 @@ final class QdeviceTls {
                 .keyManager(store.clientKey().privateKey(), store.clientKey().chain().toArray(X509Certificate[]::new))
                 .trustManager(new QnetdServerTrust(store.caCertificate(), settings.netNssQnetdCn()))
                 .protocols("TLSv1.3", "TLSv1.2")
+                // qnetd is checked by its certificate name ("Qnetd Server"), not by host name, as in the C client.
+                .endpointIdentificationAlgorithm(null)
                 .sslProvider(SslProvider.JDK)
                 .build();
     }
