@@ -5,11 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.Vote;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +23,8 @@ abstract class LiveServerFixture {
     private HealthyNode node2;
 
     @BeforeAll
-    void startServerWithHealthyNodes(@TempDir Path dir) throws Exception {
-        pki = TestPki.create(dir.resolve("qnetd-nssdb"));
+    void startServerWithHealthyNodes() throws Exception {
+        pki = TestPki.shared();
         qnetd = new LiveQnetd(pki, TlsSupported.SUPPORTED);
         var tls = pki.client(HealthyNode.CLUSTER);
         node1 = HealthyNode.join(qnetd, tls, 1);

@@ -39,6 +39,29 @@ final class TestPki {
         this.ca = ca;
     }
 
+    private static TestPki shared;
+
+    /**
+     * One store per test JVM: creating a CA and server key takes seconds on a small CI box. The directory is
+     * removed when the JVM exits.
+     */
+    static synchronized TestPki shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("quorate-badinput-pki");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            shared = create(dir.resolve("qnetd-nssdb"));
+        }
+        return shared;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // best effort at JVM exit
+        }
+    }
+
     static TestPki create(Path dir) throws Exception {
         QnetdCertStore store = QnetdCertStore.ensureInitialized(dir, Instant.now(), message -> { });
         KeyMaterial ca = Pkcs12.readKey(Files.readAllBytes(dir.resolve(CertLayout.QNETD_CA_P12)));
