@@ -16,7 +16,26 @@ import java.util.function.Consumer;
 
 /** Builds the server's TLS context from the qnetd certificate store. */
 public final class QnetdTls {
+    /**
+     * The C corosync-qdevice (NSS) sends SNI "Qnetd Server", the CN it expects; JSSE refuses a host_name with a
+     * space and fails every handshake ("Contains non-LDH ASCII characters"). qnetd has a single certificate, so
+     * the server ignores SNI. JSSE reads this property once, before its first server-side handshake.
+     */
+    static final String DISABLE_SERVER_EXTENSIONS = "jdk.tls.server.disableExtensions";
+
+    static {
+        ignoreServerNameIndication();
+    }
+
     private QnetdTls() {
+    }
+
+    /** Adds {@code server_name} to the server extensions JSSE ignores, keeping any the operator listed. */
+    public static void ignoreServerNameIndication() {
+        String current = System.getProperty(DISABLE_SERVER_EXTENSIONS, "").strip();
+        if (!(',' + current.replace(" ", "") + ',').contains(",server_name,")) {
+            System.setProperty(DISABLE_SERVER_EXTENSIONS, current.isEmpty() ? "server_name" : current + ",server_name");
+        }
     }
 
     /**

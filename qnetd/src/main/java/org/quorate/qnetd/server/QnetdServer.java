@@ -93,11 +93,31 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
                         ch.closeFuture().addListener(f -> clientChannels.remove(ch));
                     }
                 });
-        serverChannel = bootstrap.bind(bindAddress).sync().channel();
+        serverChannel = bind(bootstrap, bindAddress);
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         LOG.info("QNetd listening on {} port {} (TLS {}, {} transport)", settings.displayListenAddress(), bound.getPort(),
                 settings.tls().displayName(), epoll ? "epoll" : "nio");
         return bound;
+    }
+
+    /*
+     * A container without IPv6 (Docker's default: disable_ipv6=1, no IPv6 address) makes the JDK and Netty
+     * create IPv4 sockets, so the dual-stack wildcard fails with EAFNOSUPPORT. The C daemon (NSPR) listens
+     * there anyway, so without -l/-6 we fall back to the IPv4 wildcard instead of refusing to start.
+     */
+    private Channel bind(ServerBootstrap bootstrap, InetSocketAddress bindAddress) throws Exception {
+        try {
+            return bootstrap.bind(bindAddress).sync().channel();
+        } catch (Exception e) {
+            boolean dualStackWildcard = settings.listenAddress() == null && settings.ipVersion() == 0;
+            if (!dualStackWildcard) {
+                throw e;
+            }
+            LOG.info("Can't listen on IPv6 wildcard address ({}); listening on IPv4 only", e.getMessage());
+            mappedIpv4 = false;
+            return bootstrap.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), settings.port()))
+                    .sync().channel();
+        }
     }
 
     private InetSocketAddress bindAddress() throws Exception {

@@ -1,0 +1,134 @@
+package org.quorate.qnetd.badinput;
+
+import org.quorate.certs.store.TlsContexts;
+import org.quorate.protocol.codec.QnetCodec;
+import org.quorate.protocol.message.QnetMessage;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/**
+ * A blocking test client on a raw socket: writes messages encoded by the codec or any bytes at all, reads
+ * whole frames and decodes them, and can switch to TLS after STARTTLS like the C qdevice does.
+ */
+final class RawQnetClient implements AutoCloseable {
+    private static final int READ_TIMEOUT_MS = 5000;
+
+    private final Socket plain;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    private RawQnetClient(Socket plain) throws IOException {
+        this.plain = plain;
+        use(plain);
+    }
+
+    static RawQnetClient connect(InetSocketAddress server) throws IOException {
+        Socket s = new Socket();
+        s.setTcpNoDelay(true);
+        s.connect(server, READ_TIMEOUT_MS);
+        s.setSoTimeout(READ_TIMEOUT_MS);
+        return new RawQnetClient(s);
+    }
+
+    private void use(Socket s) throws IOException {
+        socket = s;
+        in = s.getInputStream();
+        out = s.getOutputStream();
+    }
+
+    RawQnetClient send(QnetMessage message) throws IOException {
+        return sendRaw(QnetCodec.encode(message));
+    }
+
+    RawQnetClient sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /** The next frame from the server, decoded; fails after 5 s or when the server closed. */
+    QnetMessage receive() throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        byte[] header = new byte[QnetCodec.HEADER_LENGTH];
+        data.readFully(header);
+        int length = ((header[2] & 0xff) << 24) | ((header[3] & 0xff) << 16) | ((header[4] & 0xff) << 8)
+                | (header[5] & 0xff);
+        byte[] frame = new byte[QnetCodec.HEADER_LENGTH + length];
+        System.arraycopy(header, 0, frame, 0, header.length);
+        data.readFully(frame, header.length, length);
+        return QnetCodec.decodeFrame(frame);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T extends QnetMessage> T receive(Class<T> type) throws IOException {
+        QnetMessage m = receive();
+        if (!type.isInstance(m)) {
+            throw new AssertionError("expected " + type.getSimpleName() + " but the server sent " + m);
+        }
+        return (T) m;
+    }
+
+    /** Sends {@code request} and returns the next frame. */
+    <T extends QnetMessage> T exchange(QnetMessage request, Class<T> replyType) throws IOException {
+        send(request);
+        return receive(replyType);
+    }
+
+    /** TLS over the same TCP connection (after STARTTLS was sent); throws if the handshake fails. */
+    void startTls(SSLContext context) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain,
+                plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+        tls.setUseClientMode(true);
+        tls.setSSLParameters(TlsContexts.clientParameters(context));
+        tls.setSoTimeout(READ_TIMEOUT_MS);
+        tls.startHandshake();
+        use(tls);
+    }
+
+    /**
+     * True when the server closes the connection within {@code timeout} (EOF or reset). For TLS,
+     * the server's close may first surface as an alert, which also counts as closed.
+     */
+    boolean closedByServerWithin(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (EOFException | SocketException | javax.net.ssl.SSLException e) {
+            return true;
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(READ_TIMEOUT_MS);
+            }
+        }
+    }
+
+    int localPort() {
+        return plain.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        plain.close();
+    }
+}
