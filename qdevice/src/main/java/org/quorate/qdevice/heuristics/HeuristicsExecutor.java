@@ -9,10 +9,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -175,7 +176,7 @@ public final class HeuristicsExecutor implements AutoCloseable {
             int index = i;
             HeuristicsCommand command = run.commands.get(i);
             if (run.finished()) {
-                loop.execute(() -> launchSkipped(run, index));
+                loop.execute(() -> orphanLaunches--);
                 continue;
             }
             try {
@@ -197,10 +198,6 @@ public final class HeuristicsExecutor implements AutoCloseable {
         run.launched(index, process);
         process.onExit().whenComplete((status, error) ->
                 loop.execute(() -> exited(run, index, status == null ? -1 : status)));
-    }
-
-    private void launchSkipped(HeuristicsRun run, int index) {
-        orphanLaunches--;
     }
 
     private void launchFailed(HeuristicsRun run, int index, String reason) {
@@ -263,6 +260,6 @@ public final class HeuristicsExecutor implements AutoCloseable {
     }
 
     private static String name(HeuristicsKind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -16,7 +16,8 @@ public record HeuristicsLimits(boolean useExecvp, int maxProcesses, long killLis
             throw new IllegalArgumentException("heuristics_max_processes must be at least 1, got " + maxProcesses);
         }
         if (killListIntervalMs < 1) {
-            throw new IllegalArgumentException("heuristics_kill_list_interval must be positive, got " + killListIntervalMs);
+            throw new IllegalArgumentException(
+                    "heuristics_kill_list_interval must be positive, got " + killListIntervalMs);
         }
     }
 

@@ -3,6 +3,7 @@ package org.quorate.qdevice.heuristics;
 import org.quorate.time.Scheduler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ final class HeuristicsRun {
         this.callback = callback;
         this.slots = new Slot[commands.size()];
         this.processes = new LaunchedProcess[commands.size()];
-        java.util.Arrays.fill(slots, Slot.PENDING);
+        Arrays.fill(slots, Slot.PENDING);
     }
 
     boolean finished() {

@@ -14,6 +14,8 @@ final class FakeLauncher implements ProcessLauncher {
     final Set<String> missing = new HashSet<>();
     /** Whether processes started from now on ignore SIGTERM (and need SIGKILL). */
     boolean ignoreSigterm;
+    /** Runs inside {@link #start}, i.e. on the launching worker, before the process "exists". */
+    Runnable duringStart = () -> { };
     private long nextPid = 1000;
 
     @Override
@@ -21,6 +23,7 @@ final class FakeLauncher implements ProcessLauncher {
         if (missing.contains(argv.get(0))) {
             throw new IOException("Cannot run program \"" + argv.get(0) + "\": error=2, No such file or directory");
         }
+        duringStart.run();
         FakeProcess p = new FakeProcess(nextPid++, argv, ignoreSigterm);
         started.add(p);
         this.searchPath.add(searchPath);

@@ -283,4 +283,29 @@ class HeuristicsExecutorTest {
         assertThat(outcomes).isEmpty();
         assertThat(launcher.started).hasSize(2).allSatisfy(p -> assertThat(p.kills).isPositive());
     }
+
+    @Test
+    void launchesThatArriveAfterTheRunEndedAreKilledAndForksNotYetMadeAreSkipped() {
+        List<Runnable> workers = new ArrayList<>();
+        HeuristicsExecutor deferred = new HeuristicsExecutor(loop, workers::add, launcher,
+                new HeuristicsLimits(false, 160, KILL_INTERVAL),
+                settings(HeuristicsMode.ON, Map.of("a", "/bin/a", "b", "/bin/b")));
+        deferred.runRegular(false, outcomes::add);
+        loop.runDue();
+        assertThat(deferred.liveProcesses()).as("reserved before the fork").isEqualTo(2);
+
+        launcher.duringStart = () -> {
+            deferred.cancel(HeuristicsKind.REGULAR);
+            loop.runDue();
+        };
+        workers.forEach(Runnable::run); // forks /bin/a while the run is being cancelled, then skips /bin/b
+        assertThat(deferred.liveProcesses()).isEqualTo(2);
+        loop.runDue();
+
+        assertThat(launcher.started).singleElement().satisfies(p -> assertThat(p.terminates).isEqualTo(1));
+        assertThat(deferred.liveProcesses()).as("/bin/a on the kill list until the next check").isEqualTo(1);
+        loop.advance(KILL_INTERVAL, TimeUnit.MILLISECONDS);
+        assertThat(deferred.liveProcesses()).isZero();
+        assertThat(outcomes).isEmpty();
+    }
 }

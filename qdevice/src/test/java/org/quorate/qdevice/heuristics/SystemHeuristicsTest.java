@@ -39,8 +39,15 @@ class SystemHeuristicsTest {
     @AfterEach
     void tearDown() throws Exception {
         executors.forEach(HeuristicsExecutor::close);
-        await().atMost(PATIENCE).until(() -> running(c -> c.contains(marker)).isEmpty());
-        eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        try {
+            await().atMost(PATIENCE).until(() -> running(c -> c.contains(marker)).isEmpty());
+        } finally {
+            // never leave our processes behind, even when the executor failed to kill them
+            for (long pid : running(c -> c.contains(marker))) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
     }
 
     private HeuristicsExecutor executor(boolean execvp, long timeoutMs, Map<String, String> execs) {
