@@ -28,7 +28,8 @@ import org.quorate.qdevice.corosync.CorosyncBackendOptions;
 import org.quorate.qdevice.corosync.CorosyncQuorumBackend;
 import org.quorate.qdevice.net.CastVoteTimer;
 import org.quorate.qdevice.net.DisconnectReason;
-import org.quorate.qdevice.net.Heuristics;
+import org.quorate.qdevice.heuristics.ExecutorHeuristics;
+import org.quorate.qdevice.heuristics.HeuristicsLimits;
 import org.quorate.qdevice.net.NettyNetTransport;
 import org.quorate.qdevice.net.NetClient;
 import org.quorate.qdevice.net.NetTransport;
@@ -69,6 +70,7 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
     private NodeView node;
     private QdeviceConfig config;
     private boolean registered;
+    private ExecutorHeuristics heuristics;
     private QuorumNotification pendingQuorum;
     private int pendingExpectedVotes;
 
@@ -159,7 +161,9 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
                         LOG.error("Can't poll votequorum: {}", e.getMessage());
                         gaveUp(DisconnectReason.CANT_SCHEDULE_VOTING_TIMER);
                     });
-            client = new NetClient(scheduler, transports, settings, config, castVote, Heuristics.DISABLED, node, this,
+            heuristics = new ExecutorHeuristics(scheduler, HeuristicsLimits.from(settings), device.heuristics(),
+                    node::syncInProgress);
+            client = new NetClient(scheduler, transports, settings, config, castVote, heuristics, node, this,
                     new SecureRandom());
             client.start();
             started.complete(null);
@@ -232,6 +236,7 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
         try {
             QdeviceConfig fresh = backend.readConfig();
             config = fresh;
+            heuristics.reconfigure(fresh.device().heuristics());
             client.configChanged(fresh);
         } catch (ConfigException e) {
             LOG.error("Configuration change ignored, {}", e.getMessage());
@@ -281,6 +286,9 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
         }
         if (client != null) {
             loop.submit(client::stop).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (heuristics != null) {
+            loop.submit(heuristics::close).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
         if (backend != null) {
             try {

@@ -18,6 +18,7 @@ public final class NodeView {
     private boolean quorate;
     private List<NodeStatus> quorumNodes = List.of();
     private int expectedVotes;
+    private boolean syncInProgress;
     private HeuristicsResult lastHeuristics = HeuristicsResult.UNDEFINED;
 
     public NodeView(NodeListNotification first) {
@@ -27,11 +28,18 @@ public final class NodeView {
     public void membership(NodeListNotification n) {
         ringId = n.ringId();
         memberIds = n.memberIds();
+        syncInProgress = true;
     }
 
     public void quorum(QuorumNotification n) {
         quorate = n.quorate();
         quorumNodes = n.nodes();
+        syncInProgress = false;
+    }
+
+    /** Between votequorum's node-list and quorum callbacks corosync is synchronising (heuristics use sync_timeout). */
+    public boolean syncInProgress() {
+        return syncInProgress;
     }
 
     public void expectedVotes(int votes) {
