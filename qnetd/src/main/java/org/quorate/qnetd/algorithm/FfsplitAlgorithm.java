@@ -89,6 +89,15 @@ final class FfsplitAlgorithm implements QnetdAlgorithm {
         if (seq != client.ffsplitVoteSeq()) {
             return Outcome.NOTHING; // reply to an older VOTE_INFO
         }
+        if (cluster.ffsplitPhase() == FfsplitClusterPhase.SENDING_NACKS
+                && client.ffsplitPhase() == FfsplitClientPhase.SENDING_ACK) {
+            // Deliberate deviation from the C server: this client's ACK is still held back, so it
+            // has nothing outstanding and the reply (matching seq) answers a VOTE_INFO of an earlier
+            // round that crossed its newer node list. The C server takes it as the acknowledgement
+            // of this round, drops the client from the ACK set, and the winning partition then
+            // gets no ACK at all until the next change.
+            return Outcome.NOTHING;
+        }
         client.ffsplitPhase(FfsplitClientPhase.WAITING_FOR_CHANGE);
         Effects effects = new Effects();
         switch (cluster.ffsplitPhase()) {
