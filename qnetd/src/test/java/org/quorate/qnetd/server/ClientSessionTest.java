@@ -197,4 +197,25 @@ class ClientSessionTest {
         assertThat(((PreinitReply) c.last()).seq()).isNull();
         assertThat(c.last()).isNotInstanceOf(ServerError.class);
     }
+
+    /**
+     * Errata E-01: two ffsplit clients without node lists, one leaves. The C qnetd 3.0.3 dereferences an empty
+     * list and segfaults, taking every cluster's vote away; Quorate decides and keeps serving.
+     */
+    @Test
+    void ffsplitClientLeavingBeforeAnyNodeListDoesNotDisturbOtherClusters() {
+        SessionHarness h = SessionHarness.plain();
+        FakeConnection other = h.join("other", 1, DecisionAlgorithm.LMS, RING);
+        FakeConnection a = h.join("lab", 1, DecisionAlgorithm.FFSPLIT, RING);
+        FakeConnection b = h.join("lab", 2, DecisionAlgorithm.FFSPLIT, RING);
+        b.close("node 2 died before sending its lists");
+        assertThat(a.closedBecause).isNull();
+        assertThat(a.sent).noneMatch(m -> m instanceof VoteInfo v && v.vote() == Vote.ACK);
+        h.deliver(other, Messages.echoRequest(1));
+        assertThat(other.drain()).singleElement().isInstanceOf(EchoReply.class);
+        h.deliver(a, SessionHarness.config(3, 1, 2));
+        h.deliver(a, SessionHarness.membership(4, RING, 1));
+        assertThat(a.sent).anyMatch(m -> m instanceof NodeListReply);
+        assertThat(h.context.registry().clusters()).hasSize(2);
+    }
 }
