@@ -267,6 +267,21 @@ public final class NetnsLab implements AutoCloseable {
         event("cut " + a + " " + b);
     }
 
+    /**
+     * Drops only what {@code from} sends to {@code to} (all their addresses); {@code to} still reaches
+     * {@code from}. An asymmetric fault: e.g. a one-way firewall rule or a half-broken switch port.
+     * {@link #heal(String...)} on {@code to} removes it.
+     */
+    public void cutOneWay(String from, String to) {
+        LabHost src = host(from);
+        LabHost dst = host(to);
+        ensureChain(dst);
+        for (String addr : src.addresses()) {
+            iptables(dst, "-A", CHAIN, "-s", addr, "-j", "DROP"); // in dst's INPUT only: dst's own packets never match
+        }
+        event("cut one way " + from + " -> " + to);
+    }
+
     private void dropBetween(LabHost me, LabHost peer) {
         ensureChain(me);
         for (String addr : peer.addresses()) {
