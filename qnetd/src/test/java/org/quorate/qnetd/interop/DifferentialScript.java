@@ -69,7 +69,8 @@ final class DifferentialScript {
         up.forEach((node, s) -> baseline.put(node, String.join(" ", s.flags()) + " | "
                 + s.members().stream().map(QuorumMember::qdeviceFlags).collect(Collectors.joining(" "))));
         String listing = stableListing();
-        System.out.printf("=== %s on %s: baseline %s%n", topology.name(), server, baseline);
+        System.out.printf("=== %s on %s: baseline %s%ncorosync-qnetd-tool -l -v (ports normalised):%n%s%n",
+                topology.name(), server, baseline, listing);
         sampler = stack.sample(cluster.hosts());
         List<Outcome> outcomes = new ArrayList<>();
         for (Scenario scenario : Scenario.values()) {
@@ -103,7 +104,11 @@ final class DifferentialScript {
                 return settleQuiet(scenario, t0);
             }
             case ONE_WAY -> {
-                cluster.cutOneWay(topology.oneWayFrom(), topology.oneWayTo());
+                for (int peer = 1; peer <= topology.nodes(); peer++) {
+                    if (peer != topology.deaf()) {
+                        cluster.cutOneWay(peer, topology.deaf());
+                    }
+                }
                 return settleQuiet(scenario, t0);
             }
             case HEAL_CUT, HEAL_ONE_WAY -> {
@@ -151,7 +156,11 @@ final class DifferentialScript {
         SortedSet<Integer> neverLost = new TreeSet<>();
         SortedSet<Integer> withdrawn = new TreeSet<>();
         SortedSet<String> partitions = new TreeSet<>();
-        Predicate<QuorumStatus> counted = s -> s.available() && s.qdeviceVoteCounted();
+        // a corosync-quorumtool that timed out saw corosync busy (e.g. votequorum waiting for the qdevice poll
+        // during sync), not a node without quorum: such samples count as neither lost nor withdrawn
+        Predicate<QuorumStatus> busy = s -> !s.available() && s.error().contains("timed out");
+        Predicate<QuorumStatus> counted = busy.or(s -> s.available() && s.qdeviceVoteCounted());
+        Predicate<QuorumStatus> quorateOrBusy = busy.or(s -> s.available() && s.quorate());
         for (int node = 1; node <= topology.nodes(); node++) {
             String host = cluster.host(node);
             List<StateChange> t = sampler.timeline(host);
@@ -166,7 +175,7 @@ final class DifferentialScript {
             if (counted.test(last)) {
                 withQdevice.add(node);
             }
-            if (sampler.alwaysSince(host, t0, s -> s.available() && s.quorate())) {
+            if (sampler.alwaysSince(host, t0, quorateOrBusy)) {
                 neverLost.add(node);
             }
             if (!sampler.alwaysSince(host, t0, counted)) {

@@ -18,6 +18,6 @@ record Outcome(Scenario scenario, String partitions, SortedSet<Integer> quorate,
 
     String verdict() {
         return "partitions=" + partitions + " quorate=" + quorate + " qdevice-vote=" + withQdevice
-                + " never-lost=" + neverLost + " vote-withdrawn=" + voteWithdrawn;
+                + " never-lost=" + neverLost + (scenario.comparesWithdrawals() ? " vote-withdrawn=" + voteWithdrawn : "");
     }
 }

@@ -11,24 +11,25 @@ import java.util.List;
  *
  * @param killed  the node whose corosync and qdevice are SIGKILLed (a node crash)
  * @param sideA   with {@code sideB}: the two halves the inter-node cut separates (both still reach qnetd)
- * @param oneWayFrom / oneWayTo: the only direction that is dropped in the asymmetric partition
+ * @param deaf    the node that, in the asymmetric partition, receives nothing from its peers while they still
+ *                receive everything from it (and it still reaches qnetd both ways)
  */
 record Topology(String name, int nodes, QdeviceAlgorithm algorithm, int killed, List<Integer> sideA,
-                List<Integer> sideB, int oneWayFrom, int oneWayTo) {
+                List<Integer> sideB, int deaf) {
 
     /** 2 nodes, ffsplit, tie-breaker lowest: the crash hits the tie-breaker node. */
     static Topology twoNodeFfsplit() {
-        return new Topology("2n-ffsplit", 2, QdeviceAlgorithm.FFSPLIT, 1, List.of(1), List.of(2), 2, 1);
+        return new Topology("2n-ffsplit", 2, QdeviceAlgorithm.FFSPLIT, 1, List.of(1), List.of(2), 1);
     }
 
     /** 3 nodes, lms: the cut isolates the tie-breaker node 1, so the bigger side must win against it. */
     static Topology threeNodeLms() {
-        return new Topology("3n-lms", 3, QdeviceAlgorithm.LMS, 1, List.of(1), List.of(2, 3), 3, 1);
+        return new Topology("3n-lms", 3, QdeviceAlgorithm.LMS, 1, List.of(1), List.of(2, 3), 3);
     }
 
     /** 4 nodes, ffsplit: a 50:50 cut that the tie-breaker decides. */
     static Topology fourNodeFfsplit() {
-        return new Topology("4n-ffsplit", 4, QdeviceAlgorithm.FFSPLIT, 1, List.of(1, 2), List.of(3, 4), 4, 1);
+        return new Topology("4n-ffsplit", 4, QdeviceAlgorithm.FFSPLIT, 1, List.of(1, 2), List.of(3, 4), 4);
     }
 
     /**

@@ -226,7 +226,20 @@ public final class NetnsLab implements AutoCloseable {
             return;
         }
         event("kill -" + signal + " " + d);
-        Commands.run("kill", "-s", signal, Long.toString(d.pid())).requireOk();
+        ExecResult r = Commands.run("kill", "-s", signal, Long.toString(d.pid()));
+        if (!r.ok() && !exitedMeanwhile(d)) {
+            r.requireOk();
+        }
+    }
+
+    /** A daemon may exit on its own while we signal it (qdevice when corosync dies): kill then finds no process. */
+    private static boolean exitedMeanwhile(DaemonProcess d) {
+        try {
+            return d.process().waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
