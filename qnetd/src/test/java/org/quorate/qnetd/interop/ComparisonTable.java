@@ -22,7 +22,7 @@ final class ComparisonTable {
             }
         }
         rows.add(String.format("%-10s %-13s qnetd-tool -l -v: %s%n", c.topology().name(), "",
-                c.listing().equals(quorate.listing()) ? "identical except client ports" : "DIFFERENT"));
+                c.listing().equals(quorate.listing()) ? "identical (ports, ring seq, last vote sent normalised)" : "DIFFERENT"));
     }
 
     private static String row(String topology, Outcome o, String cSettle, String qSettle, String verdict) {

@@ -68,7 +68,7 @@ final class DifferentialScript {
         Map<Integer, String> baseline = new LinkedHashMap<>();
         up.forEach((node, s) -> baseline.put(node, String.join(" ", s.flags()) + " | "
                 + s.members().stream().map(QuorumMember::qdeviceFlags).collect(Collectors.joining(" "))));
-        String listing = stableListing();
+        String listing = stableListing(up.get(1).ringId());
         System.out.printf("=== %s on %s: baseline %s%ncorosync-qnetd-tool -l -v (ports normalised):%n%s%n",
                 topology.name(), server, baseline, listing);
         sampler = stack.sample(cluster.hosts());
@@ -201,16 +201,24 @@ final class DifferentialScript {
     }
 
     /** {@code corosync-qnetd-tool -l -v} once every client's entry shows an acknowledged vote. */
-    private String stableListing() {
+    private String stableListing(String clusterRing) {
         String text = Await.until("qnetd lists all " + topology.nodes() + " nodes with a vote", MAX_SETTLE,
                 Duration.ofMillis(200), () -> stack.qnetdTool("-l", "-v").stdout(),
                 s -> s.split("Vote:", -1).length - 1 == topology.nodes() && !s.contains("Wait for reply"),
                 s -> s);
-        return normalise(text);
+        System.out.printf("corosync-qnetd-tool -l -v as printed:%n%s%n", text);
+        return normalise(text, clusterRing);
     }
 
-    /** Client ports are ephemeral: the only part of the listing that may differ between two servers. */
-    static String normalise(String listing) {
-        return listing.replaceAll("(Client address:\\s+\\S+):\\d+", "$1:<port>");
+    /**
+     * Client ports are ephemeral. The ring id's sequence counts corosync's membership rounds at start-up (1.9
+     * or 1.d with either server), so a ring equal to the one the nodes report becomes {@code <ring>}; a stale
+     * ring would stay and differ. "Vote:" keeps the result (in parentheses) but not the last vote sent: that
+     * is "ACK" or "No change" depending on which qdevice's node list arrived last (seen with both servers).
+     */
+    static String normalise(String listing, String clusterRing) {
+        return listing.replaceAll("(Client address:\\s+\\S+):\\d+", "$1:<port>")
+                .replace("Ring ID:\t\t" + clusterRing + "\n", "Ring ID:\t\t<ring>\n")
+                .replaceAll("(Vote:\\s+)(ACK|No change) \\(", "$1<ACK or No change> (");
     }
 }
