@@ -191,6 +191,11 @@ public final class LabCluster {
         lab.cut(host(a), host(b));
     }
 
+    /** Drops what node {@code from} sends to node {@code to}; the other direction keeps working. */
+    public void cutOneWay(int from, int to) {
+        lab.cutOneWay(host(from), host(to));
+    }
+
     public void heal() {
         lab.heal(hosts().toArray(String[]::new));
     }

@@ -226,7 +226,20 @@ public final class NetnsLab implements AutoCloseable {
             return;
         }
         event("kill -" + signal + " " + d);
-        Commands.run("kill", "-s", signal, Long.toString(d.pid())).requireOk();
+        ExecResult r = Commands.run("kill", "-s", signal, Long.toString(d.pid()));
+        if (!r.ok() && !exitedMeanwhile(d)) {
+            r.requireOk();
+        }
+    }
+
+    /** A daemon may exit on its own while we signal it (qdevice when corosync dies): kill then finds no process. */
+    private static boolean exitedMeanwhile(DaemonProcess d) {
+        try {
+            return d.process().waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
@@ -265,6 +278,21 @@ public final class NetnsLab implements AutoCloseable {
         dropBetween(ha, hb);
         dropBetween(hb, ha);
         event("cut " + a + " " + b);
+    }
+
+    /**
+     * Drops only what {@code from} sends to {@code to} (all their addresses); {@code to} still reaches
+     * {@code from}. An asymmetric fault: e.g. a one-way firewall rule or a half-broken switch port.
+     * {@link #heal(String...)} on {@code to} removes it.
+     */
+    public void cutOneWay(String from, String to) {
+        LabHost src = host(from);
+        LabHost dst = host(to);
+        ensureChain(dst);
+        for (String addr : src.addresses()) {
+            iptables(dst, "-A", CHAIN, "-s", addr, "-j", "DROP"); // in dst's INPUT only: dst's own packets never match
+        }
+        event("cut one way " + from + " -> " + to);
     }
 
     private void dropBetween(LabHost me, LabHost peer) {

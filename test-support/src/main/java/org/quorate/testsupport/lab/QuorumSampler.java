@@ -109,6 +109,27 @@ public final class QuorumSampler implements AutoCloseable {
         return timeline(host).stream().allMatch(c -> condition.test(c.status()));
     }
 
+    /**
+     * True if every state of {@code host} seen from {@code sinceNanos} on (including the one current at that
+     * moment) satisfies {@code condition}: "never lost quorum during this scenario".
+     */
+    public boolean alwaysSince(String host, long sinceNanos, Predicate<QuorumStatus> condition) {
+        List<StateChange> t = timeline(host);
+        for (int i = 0; i < t.size(); i++) {
+            boolean later = t.get(i).nanos() >= sinceNanos;
+            boolean currentAtSince = !later && (i + 1 == t.size() || t.get(i + 1).nanos() > sinceNanos);
+            if ((later || currentAtSince) && !condition.test(t.get(i).status())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link System#nanoTime()} of the latest change on any host (the start of sampling if none). */
+    public long lastChangeNanos() {
+        return all().stream().mapToLong(StateChange::nanos).max().orElse(startedNanos);
+    }
+
     /** True if {@code host} showed "Quorate: Yes" in every sample so far. */
     public boolean neverLostQuorum(String host) {
         return always(host, s -> s.available() && s.quorate());

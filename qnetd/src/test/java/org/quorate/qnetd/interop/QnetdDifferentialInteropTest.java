@@ -1,0 +1,68 @@
+package org.quorate.qnetd.interop;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.testsupport.JavaCommand;
+import org.quorate.testsupport.lab.LabDiagnosticsOnFailure;
+import org.quorate.testsupport.lab.StackCommands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue #3: the same fault script against the C corosync-qnetd and against Quorate's qnetd, everything else
+ * the real Debian C stack (corosync 3.1.7, corosync-qdevice 3.0.3). The outcomes (who ends up quorate, who
+ * counts the qdevice vote, who never lost quorum, whose vote was withdrawn on the way) must be the same;
+ * timings are only printed. The C run is the oracle, so the test asserts nothing about what is "right"
+ * beyond the baseline every healthy cluster must show.
+ */
+@Tag("realstack")
+@Tag("slow")
+@ExtendWith(LabDiagnosticsOnFailure.class)
+class QnetdDifferentialInteropTest {
+    private static final ComparisonTable TABLE = new ComparisonTable();
+
+    @Test
+    void twoNodesFfsplit() {
+        compare(Topology.twoNodeFfsplit());
+    }
+
+    @Test
+    void threeNodesLms() {
+        compare(Topology.threeNodeLms());
+    }
+
+    @Test
+    void fourNodesFfsplit() {
+        compare(Topology.fourNodeFfsplit());
+    }
+
+    @AfterAll
+    static void printTable() {
+        System.out.println(TABLE.render());
+    }
+
+    private static void compare(Topology topology) {
+        RunReport c = DifferentialScript.run("c", StackCommands.debian(), topology);
+        RunReport quorate = DifferentialScript.run("quorate", StackCommands.debian().withQnetd(quorateQnetd()), topology);
+        TABLE.add(c, quorate);
+        for (RunReport r : List.of(c, quorate)) {
+            assertThat(r.baseline().values()).as("%s baseline on %s", r.topology().name(), r.server())
+                    .allMatch(line -> line.equals("Quorate Qdevice | " + "A,V,NMW ".repeat(topology.nodes()).strip()));
+        }
+        assertThat(quorate.verdicts()).as("Quorate's outcomes vs C's; transcripts:%n%s%n%s", c.transcripts(),
+                quorate.transcripts()).containsExactlyElementsOf(c.verdicts());
+        assertThat(quorate.listing()).as("corosync-qnetd-tool -l -v, client ports normalised")
+                .isEqualTo(c.listing());
+    }
+
+    private static List<String> quorateQnetd() {
+        List<String> argv = new ArrayList<>(JavaCommand.of("org.quorate.qnetd.daemon.QnetdMain"));
+        argv.add("-f");
+        return argv;
+    }
+}
