@@ -42,4 +42,29 @@ class QnetdSmokeInteropTest {
             assertThat(list).contains("Cluster \"lab1\":", "Node ID 1:", "Node ID 2:", "Vote:\t\t\tNo change (ACK)");
         }
     }
+
+    /**
+     * TLS on, as Proxmox sets it up: Quorate's qnetd-side certutil makes the CA and signs the cluster
+     * certificate, the C node-side certutil enrols the nodes, and the C qdevice connects with STARTTLS.
+     */
+    @Test
+    void cQdeviceNodesAreQuorateThroughQuorateQnetdOverTls() {
+        List<String> qnetd = JavaCommand.of("org.quorate.qnetd.daemon.QnetdMain");
+        qnetd.add("-f");
+        List<String> certutil = JavaCommand.of("org.quorate.certs.cli.QnetdCertutil");
+        StackCommands commands = StackCommands.debian().withQnetd(qnetd).withQnetdCertutil(certutil);
+        try (RealStack stack = RealStack.open("qsmoketls", commands)) {
+            stack.startQnetd(TlsMode.ON);
+            LabCluster cluster = stack.createCluster(ClusterSpec.builder(1, 2).build());
+            cluster.start();
+            Map<Integer, QuorumStatus> up = cluster.awaitQuorateWithQdevice(Duration.ofSeconds(60));
+            for (QuorumStatus s : up.values()) {
+                assertThat(s.members()).extracting(QuorumMember::qdeviceFlags).containsExactly("A,V,NMW", "A,V,NMW");
+            }
+            String list = stack.qnetdTool("-l", "-v").requireOk().stdout();
+            System.out.println(list);
+            assertThat(list).contains("TLS active:\t\tYes (client certificate verified)");
+            assertThat(cluster.qdeviceTool(1).requireOk().stdout()).contains("TLS active:\t\tYes (client certificate sent)");
+        }
+    }
 }
