@@ -76,6 +76,17 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--cluster-prefix", description = "cluster names are <prefix><i> (default ${DEFAULT-VALUE})")
     String clusterPrefix = "bench";
 
+    private final java.io.PrintStream out;
+
+    public LoadGenerator() {
+        this(System.out);
+    }
+
+    /** @param out where progress and the result table go */
+    public LoadGenerator(java.io.PrintStream out) {
+        this.out = out;
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadGenerator()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
@@ -93,7 +104,7 @@ public final class LoadGenerator implements Callable<Integer> {
         FleetSettings fleet = new FleetSettings(tlsOn, heartbeatMs, 1000, 8000, 30_000, sourceAddresses, inflight, ioThreads);
         ScenarioSettings scenario = new ScenarioSettings(steadySeconds, splitRate, phaseTimeoutSeconds, !noRestart);
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("quorate-bench");
-        System.out.printf("work directory %s%n", dir);
+        out.printf("work directory %s%n", dir);
 
         List<ServerKind> kinds = switch (servers) {
             case quorate -> List.of(ServerKind.QUORATE);
@@ -113,14 +124,14 @@ public final class LoadGenerator implements Callable<Integer> {
             if (kinds.contains(ServerKind.C)) {
                 NssDatabaseBuilder.build(pki, dir.resolve("c-nssdb"));
             }
-            System.out.printf("certificates for %d clusters ready in %.1f s%n", clusterNames.size(), (System.nanoTime() - t) / 1e9);
+            out.printf("certificates for %d clusters ready in %.1f s%n", clusterNames.size(), (System.nanoTime() - t) / 1e9);
         } catch (Exception e) {
             System.err.println("Can't set up the certificates in " + dir + ": " + e.getMessage());
             return 3;
         }
 
         List<ServerResult> results = new ArrayList<>();
-        LoadScenario run = new LoadScenario(scenario, fleet, System.out);
+        LoadScenario run = new LoadScenario(scenario, fleet, out);
         for (ServerKind kind : kinds) {
             int n = clientsFor(kind);
             try {
@@ -131,10 +142,10 @@ public final class LoadGenerator implements Callable<Integer> {
                 return 3;
             }
         }
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Generator and server share this machine's %d cores; loopback, TLS %s, heartbeat %d ms.%n",
+        out.println();
+        out.printf(Locale.ROOT, "Generator and server share this machine's %d cores; loopback, TLS %s, heartbeat %d ms.%n",
                 Runtime.getRuntime().availableProcessors(), tls, heartbeatMs);
-        System.out.print(ResultTable.markdown(results));
+        out.print(ResultTable.markdown(results));
         return results.stream().allMatch(r -> r.notes().isEmpty()) ? 0 : 1;
     }
 

@@ -71,6 +71,8 @@ public final class LoadScenario {
             long wallB = System.nanoTime();
             long steadyRss = ProcStat.rssKib(pid);
             int threads = ProcStat.threads(pid);
+            // other work on the machine skews every number here: say how busy it was
+            String loadAverage = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
             CpuWindow cpu = new CpuWindow(ticksA, ticksB, wallA, wallB, ProcStat.TICKS_PER_SECOND);
             LatencySummary echo = steady.echoRtt().summary();
             log.printf("[%s] steady: cpu %.1f%% of one core, rss %d KiB, echo %s%n", server.kind().displayName(),
@@ -108,7 +110,7 @@ public final class LoadScenario {
                     startup.connectAttempts(), startup.inits(), cpu.percentOfOneCore(), cpu.seconds(), steadyRss,
                     rss.peakKib(), threads, echo, steady.missedEchoReplies(), steady.disconnects(),
                     split.voteLatency().summary(), split.ackLatency().summary(), split.nackLatency().summary(),
-                    split.unexpectedSplitVotes(), listen, all, reinit, errors, String.join("; ", notes));
+                    split.unexpectedSplitVotes(), listen, all, reinit, errors, loadAverage, String.join("; ", notes));
         } finally {
             server.close();
         }

@@ -54,6 +54,8 @@ public final class ResultTable {
         rows.add(new Row("server RSS at steady state", r -> mib(r.steadyRssKib())));
         rows.add(new Row("server RSS peak (whole run)", r -> mib(r.peakRssKib())));
         rows.add(new Row("server threads", r -> Integer.toString(r.serverThreads())));
+        rows.add(new Row("machine load average at steady state (/proc/loadavg)",
+                r -> r.loadAverage().split(" ")[0] + " " + r.loadAverage().split(" ")[1]));
         rows.add(new Row("disconnects / missed echo replies at steady state",
                 r -> r.steadyDisconnects() + " / " + r.missedEchoReplies()));
         rows.add(new Row("restart: process start to listening", r -> seconds(r.restartListenSeconds())));

@@ -31,6 +31,7 @@ public record ServerResult(
         double restartAllSeconds,
         int reinitialized,
         Map<String, Long> errors,
+        String loadAverage,
         String notes) {
 
     public double connectsPerSecond() {
