@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.quorate.bench.client.FleetSettings;
 import org.quorate.bench.pki.BenchPki;
+import org.quorate.bench.pki.ClientKeyType;
 import org.quorate.bench.pki.ClientTls;
 import org.quorate.bench.pki.NssDatabaseBuilder;
 import org.quorate.bench.report.ResultTable;
@@ -73,6 +74,15 @@ public final class LoadGenerator implements Callable<Integer> {
     Path cQnetd = Path.of("/usr/bin/corosync-qnetd");
     @Option(names = "--work-dir", description = "certificates, logs, sockets (default: a new directory in /tmp)")
     Path workDir;
+    @Option(names = "--client-key", description = "cluster certificate key: RSA (as the real nodes) or EC "
+            + "(less generator CPU per handshake) (default ${DEFAULT-VALUE})")
+    ClientKeyType clientKey = ClientKeyType.RSA;
+    @Option(names = "--listen-backlog", description = "pass -S listen_backlog=N to both servers (default: "
+            + "their own default, 10)")
+    Integer listenBacklog;
+    @Option(names = "--startup-timeout-ms", description = "a node that has not finished PREINIT..SET_OPTION by "
+            + "then drops the connection and retries (default ${DEFAULT-VALUE}, the real client's connect timeout)")
+    long startupTimeoutMs = 8000;
     @Option(names = "--cluster-prefix", description = "cluster names are <prefix><i> (default ${DEFAULT-VALUE})")
     String clusterPrefix = "bench";
 
@@ -101,7 +111,7 @@ public final class LoadGenerator implements Callable<Integer> {
         }
         LoadScenario.requireLinuxProc();
         boolean tlsOn = tls.equals("on");
-        FleetSettings fleet = new FleetSettings(tlsOn, heartbeatMs, 1000, 8000, 30_000, sourceAddresses, inflight, ioThreads);
+        FleetSettings fleet = new FleetSettings(tlsOn, heartbeatMs, 1000, 8000, startupTimeoutMs, sourceAddresses, inflight, ioThreads);
         ScenarioSettings scenario = new ScenarioSettings(steadySeconds, splitRate, phaseTimeoutSeconds, !noRestart);
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("quorate-bench");
         out.printf("work directory %s%n", dir);
@@ -117,7 +127,7 @@ public final class LoadGenerator implements Callable<Integer> {
         SslContext clientTls = null;
         try {
             long t = System.nanoTime();
-            pki = BenchPki.create(dir.resolve("quorate-nssdb"), Instant.now());
+            pki = BenchPki.create(dir.resolve("quorate-nssdb"), Instant.now(), clientKey);
             if (tlsOn) {
                 clientTls = ClientTls.context(pki.caCertificate(), pki.clusterIdentities(clusterNames, Instant.now()));
             }
@@ -157,7 +167,7 @@ public final class LoadGenerator implements Callable<Integer> {
         int port = freePort();
         if (kind == ServerKind.C) {
             return new QnetdProcess(kind, List.of(cQnetd.toString()), tlsOn, port, dir.resolve("c-nssdb"),
-                    dir.resolve("c-run"));
+                    dir.resolve("c-run"), extraAdvanced());
         }
         List<String> launcher = new ArrayList<>();
         launcher.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -171,7 +181,12 @@ public final class LoadGenerator implements Callable<Integer> {
             }
             launcher.addAll(List.of("-jar", qnetdJar.toString()));
         }
-        return new QnetdProcess(kind, launcher, tlsOn, port, pki.quorateStore(), dir.resolve("quorate-run"));
+        return new QnetdProcess(kind, launcher, tlsOn, port, pki.quorateStore(), dir.resolve("quorate-run"),
+                extraAdvanced());
+    }
+
+    private String extraAdvanced() {
+        return listenBacklog == null ? "" : ",listen_backlog=" + listenBacklog;
     }
 
     private static int freePort() throws IOException {

@@ -30,6 +30,7 @@ public final class QnetdProcess implements AutoCloseable {
     private final int port;
     private final Path nssDbDir;
     private final Path workDir;
+    private final String extraAdvancedSettings;
     private Process process;
     private int starts;
 
@@ -37,7 +38,10 @@ public final class QnetdProcess implements AutoCloseable {
      * @param launcher the program and any options before the qnetd options, e.g. {@code java -Xmx384m
      *                 -jar quorate-qnetd.jar} or {@code /usr/bin/corosync-qnetd}
      */
-    public QnetdProcess(ServerKind kind, List<String> launcher, boolean tls, int port, Path nssDbDir, Path workDir) {
+    /** @param extraAdvancedSettings appended to the -S list, e.g. {@code ",listen_backlog=1024"}, or empty */
+    public QnetdProcess(ServerKind kind, List<String> launcher, boolean tls, int port, Path nssDbDir, Path workDir,
+            String extraAdvancedSettings) {
+        this.extraAdvancedSettings = extraAdvancedSettings;
         this.kind = kind;
         this.launcher = List.copyOf(launcher);
         this.tls = tls;
@@ -64,7 +68,7 @@ public final class QnetdProcess implements AutoCloseable {
         List<String> argv = new ArrayList<>(launcher);
         argv.addAll(List.of("-f", "-s", tls ? "on" : "off", "-p", Integer.toString(port), "-S",
                 "nss_db_dir=" + nssDbDir + ",lock_file=" + workDir.resolve("qnetd.pid") + ",local_socket_file="
-                        + workDir.resolve("qnetd-" + starts + ".sock")));
+                        + workDir.resolve("qnetd-" + starts + ".sock") + extraAdvancedSettings));
         Path log = workDir.resolve("qnetd-" + starts + ".log");
         process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Process started = process;
