@@ -81,8 +81,9 @@ public final class LoadGenerator implements Callable<Integer> {
             + "their own default, 10)")
     Integer listenBacklog;
     @Option(names = "--startup-timeout-ms", description = "a node that has not finished PREINIT..SET_OPTION by "
-            + "then drops the connection and retries (default ${DEFAULT-VALUE}, the real client's connect timeout)")
-    long startupTimeoutMs = 8000;
+            + "then drops the connection and retries (default ${DEFAULT-VALUE}; shorter values make"
+            + " a loaded server redo handshakes whose clients gave up)")
+    long startupTimeoutMs = 30_000;
     @Option(names = "--cluster-prefix", description = "cluster names are <prefix><i> (default ${DEFAULT-VALUE})")
     String clusterPrefix = "bench";
 
@@ -98,6 +99,10 @@ public final class LoadGenerator implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // our own name, so the qnetd's logback.xml next to it on a test classpath is not picked up instead
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "bench-logback.xml");
+        }
         System.exit(new CommandLine(new LoadGenerator()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
