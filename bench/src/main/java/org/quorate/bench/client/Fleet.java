@@ -1,0 +1,219 @@
+package org.quorate.bench.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.quorate.protocol.codec.QnetCodec;
+import org.quorate.protocol.codec.QnetFrameDecoder;
+import org.quorate.protocol.codec.QnetMessageEncoder;
+
+/**
+ * All simulated nodes of a run: {@code clusters} two-node clusters named {@code <prefix><i>}. It opens
+ * the connections (paced by {@link FleetSettings#inflight()} during the initial ramp), reconnects any node
+ * whose connection ends, and triggers the 1:1 split of every cluster.
+ */
+public final class Fleet implements AutoCloseable {
+    private final FleetSettings settings;
+    private final SslContext ssl;
+    private final InetSocketAddress server;
+    private final EventLoopGroup group;
+    private final Bootstrap bootstrap;
+    private final List<SimulatedNode> nodes = new ArrayList<>();
+    private final Semaphore rampSlots;
+    private volatile boolean running = true;
+    private volatile FleetCounters counters = new FleetCounters(0);
+    private final List<Channel> channels = Collections.synchronizedList(new ArrayList<>());
+
+    /** @param ssl the client TLS context; null when {@link FleetSettings#tls()} is off */
+    public Fleet(FleetSettings settings, SslContext ssl, InetSocketAddress server, List<String> clusterNames) {
+        if (settings.tls() && ssl == null) {
+            throw new IllegalArgumentException("TLS is on but no client TLS context was given");
+        }
+        this.settings = settings;
+        this.ssl = ssl;
+        this.server = server;
+        this.rampSlots = new Semaphore(settings.inflight());
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("bench-io", true), io);
+        this.bootstrap = new Bootstrap()
+                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_REUSEADDR, true);
+        for (String cluster : clusterNames) {
+            for (long id = 1; id <= 2; id++) {
+                nodes.add(new SimulatedNode(this, cluster, id, List.of(1L, 2L), group.next()));
+            }
+        }
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    FleetSettings settings() {
+        return settings;
+    }
+
+    /** The counters of the current phase. */
+    public FleetCounters counters() {
+        return counters;
+    }
+
+    /** Starts a new measuring phase with fresh counters and returns them. */
+    public FleetCounters newEpoch() {
+        counters = new FleetCounters(counters.epoch + 1);
+        return counters;
+    }
+
+    /**
+     * Connects every node, at most {@link FleetSettings#inflight()} in start-up at a time; returns when
+     * the last connection attempt has been started (not when all are up: watch {@link #counters()}).
+     */
+    public void connectAll() throws InterruptedException {
+        for (int i = 0; i < nodes.size() && running; i++) {
+            rampSlots.acquire();
+            SimulatedNode node = nodes.get(i);
+            int index = i;
+            node.loop().execute(() -> connect(node, index, true));
+        }
+    }
+
+    private void connect(SimulatedNode node, int index, boolean holdsRampSlot) {
+        if (!running || node.phase() != NodePhase.IDLE) {
+            if (holdsRampSlot) {
+                rampSlots.release();
+            }
+            return;
+        }
+        node.connecting();
+        counters.connectAttempts.increment();
+        InetSocketAddress source = new InetSocketAddress("127.0.0." + (2 + index % settings.sourceAddresses()), 0);
+        ChannelFuture future = bootstrap.clone(node.loop()).handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast("qnet-decoder", QnetFrameDecoder.forClient(QnetCodec.DEFAULT_MAX_MESSAGE_SIZE));
+                ch.pipeline().addLast("qnet-encoder", QnetMessageEncoder.INSTANCE);
+                ch.pipeline().addLast("node", new NodeChannelHandler(Fleet.this, node));
+            }
+        }).connect(server, source);
+        Channel ch = future.channel();
+        channels.add(ch);
+        ch.closeFuture().addListener(f -> channels.remove(ch));
+        if (holdsRampSlot) {
+            // the slot is free again once this connection is up or gone, whichever comes first
+            ch.closeFuture().addListener(f -> rampSlotDone(node));
+            node.rampSlotHeld = true;
+        }
+        future.addListener(f -> {
+            if (!f.isSuccess()) {
+                counters.connectFailures.increment();
+                counters.error("connect-" + f.cause().getClass().getSimpleName());
+                // no channelInactive for a channel that never connected: retry from here
+                node.disconnected();
+                scheduleReconnect(node, index);
+            }
+        });
+        node.loop().schedule(() -> {
+            if (ch.isOpen() && node.phase() != NodePhase.ACTIVE) {
+                counters.error("startup-timeout");
+                ch.close();
+            }
+        }, settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
+        node.index = index;
+    }
+
+    /** Called by a node when it reached ACTIVE. */
+    void initCompleted(SimulatedNode node) {
+        rampSlotDone(node);
+    }
+
+    private void rampSlotDone(SimulatedNode node) {
+        if (node.rampSlotHeld) {
+            node.rampSlotHeld = false;
+            rampSlots.release();
+        }
+    }
+
+    void disconnected(SimulatedNode node) {
+        boolean wasActive = node.phase() == NodePhase.ACTIVE;
+        node.disconnected();
+        if (wasActive) {
+            counters.disconnects.increment();
+        }
+        scheduleReconnect(node, node.index);
+    }
+
+    private void scheduleReconnect(SimulatedNode node, int index) {
+        if (!running) {
+            return;
+        }
+        long mean = settings.reconnectMillis();
+        long pause = ThreadLocalRandom.current().nextLong(mean * 3 / 4, mean * 5 / 4 + 1);
+        node.loop().schedule(() -> connect(node, index, false), pause, TimeUnit.MILLISECONDS);
+    }
+
+    SslHandler newSslHandler(Channel ch, String cluster) {
+        // The cluster name as "peer host" tells ClusterKeyManager which certificate to present.
+        SslHandler handler = ssl.newHandler(ch.alloc(), cluster, server.getPort());
+        handler.setHandshakeTimeoutMillis(settings.startupTimeoutMillis());
+        return handler;
+    }
+
+    /** Splits every cluster 1:1, {@code clustersPerSecond} clusters at a time, both nodes at once. */
+    public void splitAll(double clustersPerSecond) throws InterruptedException {
+        long intervalNanos = (long) (1e9 / clustersPerSecond);
+        long next = System.nanoTime();
+        for (int i = 0; i + 1 < nodes.size() && running; i += 2) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            SimulatedNode first = nodes.get(i);
+            SimulatedNode second = nodes.get(i + 1);
+            first.loop().execute(first::split);
+            second.loop().execute(second::split);
+            next += intervalNanos;
+        }
+    }
+
+    /** Number of nodes that are ACTIVE right now (a snapshot read across loops, good enough for progress). */
+    public int activeNodes() {
+        int active = 0;
+        for (SimulatedNode node : nodes) {
+            if (node.phase() == NodePhase.ACTIVE) {
+                active++;
+            }
+        }
+        return active;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        new ArrayList<>(channels).forEach(Channel::close);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
