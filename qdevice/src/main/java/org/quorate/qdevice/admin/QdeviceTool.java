@@ -2,10 +2,9 @@ package org.quorate.qdevice.admin;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import org.quorate.cli.Getopt;
 import org.quorate.ipc.tool.AdminToolClient;
-import org.quorate.ipc.tool.Getopt;
 import org.quorate.ipc.tool.OutputFormat;
 
 /**
@@ -28,16 +27,13 @@ public final class QdeviceTool {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<Getopt.Option> options = new Getopt("Hhsvp:", Set.of("help"), Set.of("output-format")).parse(args);
+        Getopt.Scan options = new Getopt(PROGRAM, "Hhsvp:", Map.of("help", false, "output-format", true)).scan(args);
         Operation operation = Operation.NONE;
         boolean verbose = false;
         Path socket = QdeviceAdminIpc.DEFAULT_SOCKET;
         OutputFormat format = OutputFormat.TEXT;
-        for (Getopt.Option o : options) {
-            if (o.isError()) {
-                err.println(PROGRAM + ": " + o.argument());
-                return usage(out);
-            } else if (o.is("help")) {
+        for (Getopt.Option o : options.options()) {
+            if (o.is("help")) {
                 out.print(help());
                 return AdminToolClient.EXIT_OK;
             } else if (o.is("output-format")) {
@@ -58,6 +54,10 @@ public final class QdeviceTool {
             } else if (o.is('h')) {
                 return usage(out);
             }
+        }
+        if (options.failed()) {
+            err.println(options.error().getMessage());
+            return usage(out);
         }
         if (operation == Operation.NONE) {
             return usage(out);

@@ -2,11 +2,10 @@ package org.quorate.qnetd.admin;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import org.quorate.cli.Getopt;
 import org.quorate.ipc.IpcLexer;
 import org.quorate.ipc.tool.AdminToolClient;
-import org.quorate.ipc.tool.Getopt;
 import org.quorate.ipc.tool.OutputFormat;
 
 /**
@@ -30,17 +29,14 @@ public final class QnetdTool {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         AdminToolClient client = new AdminToolClient(PROGRAM, CONNECT_FAILED, out, err);
-        List<Getopt.Option> options = new Getopt("Hhlsvc:p:", Set.of("help"), Set.of("output-format")).parse(args);
+        Getopt.Scan options = new Getopt(PROGRAM, "Hhlsvc:p:", Map.of("help", false, "output-format", true)).scan(args);
         Operation operation = Operation.NONE;
         boolean verbose = false;
         String cluster = null;
         Path socket = QnetdAdminIpc.DEFAULT_SOCKET;
         OutputFormat format = OutputFormat.TEXT;
-        for (Getopt.Option o : options) {
-            if (o.isError()) {
-                err.println(PROGRAM + ": " + o.argument());
-                return usage(out);
-            } else if (o.is("help")) {
+        for (Getopt.Option o : options.options()) {
+            if (o.is("help")) {
                 out.print(help());
                 return AdminToolClient.EXIT_OK;
             } else if (o.is("output-format")) {
@@ -65,6 +61,10 @@ public final class QnetdTool {
             } else if (o.is('h')) {
                 return usage(out);
             }
+        }
+        if (options.failed()) {
+            err.println(options.error().getMessage());
+            return usage(out);
         }
         if (operation == Operation.NONE) {
             return usage(out);
