@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.quorate.cli.Getopt;
 import org.quorate.ipc.tool.AdminToolClient;
+import org.quorate.ipc.tool.JsonOutput;
 import org.quorate.ipc.tool.OutputFormat;
 
 /**

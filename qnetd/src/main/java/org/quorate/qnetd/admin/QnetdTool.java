@@ -6,6 +6,7 @@ import java.util.Map;
 import org.quorate.cli.Getopt;
 import org.quorate.ipc.IpcLexer;
 import org.quorate.ipc.tool.AdminToolClient;
+import org.quorate.ipc.tool.JsonOutput;
 import org.quorate.ipc.tool.OutputFormat;
 
 /**
