@@ -12,12 +12,21 @@ import java.util.Set;
  * clustered short flags ({@code -fd}), an argument glued or separate ({@code -p5403}, {@code -p 5403}),
  * {@code --} ending the options, and non-option words permuted to the end.
  *
- * <p>Long options ({@code --name} or {@code --name=value}) are an addition of Quorate's and are only
- * recognised when declared, so the C-compatible flags never change meaning.
+ * <p>Long options ({@code --name}, {@code --name=value} or {@code --name value}) are an addition of
+ * Quorate's and are only recognised when declared, so the C-compatible flags never change meaning.
  */
 public final class Getopt {
     /** One parsed option: its character (or 0 for a long option), long name, and argument. */
     public record Option(char flag, String longName, String argument) {
+        /** Whether this is the short option {@code c}. */
+        public boolean is(char c) {
+            return longName == null && flag == c;
+        }
+
+        /** Whether this is the long option {@code --name}. */
+        public boolean is(String name) {
+            return name.equals(longName);
+        }
     }
 
     /** Thrown for an unknown option or a missing argument; the message is glibc's text. */
@@ -39,6 +48,17 @@ public final class Getopt {
     public record Result(List<Option> options, List<String> operands) {
     }
 
+    /**
+     * What a C getopt loop sees before it stops: the options up to the first error, and that error (null
+     * when there is none). Programs that act on each option as it comes use this, so that, as in the C
+     * tools, {@code -h -x} prints the usage for {@code -h} and never gets to report {@code -x}.
+     */
+    public record Scan(List<Option> options, List<String> operands, GetoptException error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
     private final String program;
     private final String optstring;
     private final Map<String, Boolean> longOptions;
@@ -58,24 +78,39 @@ public final class Getopt {
         this(program, optstring, Map.of());
     }
 
+    /** All options and operands, or the first error. */
     public Result parse(String[] args) throws GetoptException {
+        Scan scan = scan(args);
+        if (scan.failed()) {
+            throw scan.error();
+        }
+        return new Result(scan.options(), scan.operands());
+    }
+
+    /** The options and operands up to the first error, and that error; never throws. */
+    public Scan scan(String[] args) {
         List<Option> options = new ArrayList<>();
         List<String> operands = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--")) {
-                operands.addAll(List.of(args).subList(i + 1, args.length));
-                break;
+        GetoptException error = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.equals("--")) {
+                    operands.addAll(List.of(args).subList(i + 1, args.length));
+                    break;
+                }
+                if (arg.startsWith("--")) {
+                    i = parseLong(args, i, options);
+                } else if (arg.startsWith("-") && arg.length() > 1) {
+                    i = parseShortCluster(args, i, options);
+                } else {
+                    operands.add(arg);
+                }
             }
-            if (arg.startsWith("--")) {
-                i = parseLong(args, i, options);
-            } else if (arg.startsWith("-") && arg.length() > 1) {
-                i = parseShortCluster(args, i, options);
-            } else {
-                operands.add(arg);
-            }
+        } catch (GetoptException e) {
+            error = e;
         }
-        return new Result(List.copyOf(options), List.copyOf(operands));
+        return new Scan(List.copyOf(options), List.copyOf(operands), error);
     }
 
     private int parseShortCluster(String[] args, int i, List<Option> out) throws GetoptException {

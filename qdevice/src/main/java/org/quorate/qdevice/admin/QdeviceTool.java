@@ -1,12 +1,7 @@
 package org.quorate.qdevice.admin;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import org.quorate.ipc.tool.AdminToolClient;
-import org.quorate.ipc.tool.Getopt;
-import org.quorate.ipc.tool.OutputFormat;
+import org.quorate.ipc.tool.AdminToolMain;
 
 /**
  * {@code corosync-qdevice-tool}: flags, messages and exit codes of the C tool (spec §12.5), plus
@@ -16,6 +11,12 @@ public final class QdeviceTool {
     static final String PROGRAM = "corosync-qdevice-tool";
     static final String USAGE = "usage: " + PROGRAM + " [-Hhsv] [-p qdevice_ipc_socket_path]";
     static final String CONNECT_FAILED = "Can't connect to QDevice socket (is QDevice running?)";
+
+    private static final AdminToolMain.Tool TOOL = new AdminToolMain.Tool(PROGRAM, USAGE, "qdevice", "Hsv",
+            "  -s                   show the qdevice status\n"
+                    + "  -H                   shut the daemon down\n"
+                    + "  -v                   verbose output\n",
+            QdeviceAdminIpc.DEFAULT_SOCKET, CONNECT_FAILED);
 
     /** The operation selected by -H/-s; the last one given wins. */
     enum Operation { NONE, SHUTDOWN, STATUS }
@@ -28,80 +29,51 @@ public final class QdeviceTool {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<Getopt.Option> options = new Getopt("Hhsvp:", Set.of("help"), Set.of("output-format")).parse(args);
-        Operation operation = Operation.NONE;
-        boolean verbose = false;
-        Path socket = QdeviceAdminIpc.DEFAULT_SOCKET;
-        OutputFormat format = OutputFormat.TEXT;
-        for (Getopt.Option o : options) {
-            if (o.isError()) {
-                err.println(PROGRAM + ": " + o.argument());
-                return usage(out);
-            } else if (o.is("help")) {
-                out.print(help());
-                return AdminToolClient.EXIT_OK;
-            } else if (o.is("output-format")) {
-                format = OutputFormat.fromOption(o.argument());
-                if (format == null) {
-                    err.println(PROGRAM + ": invalid --output-format '" + o.argument()
-                            + "' (expected text, json or json-pretty)");
-                    return usage(out);
-                }
-            } else if (o.is('H')) {
-                operation = Operation.SHUTDOWN;
-            } else if (o.is('s')) {
-                operation = Operation.STATUS;
-            } else if (o.is('v')) {
-                verbose = true;
-            } else if (o.is('p')) {
-                socket = Path.of(o.argument());
-            } else if (o.is('h')) {
-                return usage(out);
+        return AdminToolMain.run(TOOL, new Flags(), args, out, err);
+    }
+
+    /** -H/-s choose the operation, -v refines it. */
+    private static final class Flags implements AdminToolMain.Request {
+        private Operation operation = Operation.NONE;
+        private boolean verbose;
+
+        @Override
+        public void flag(char flag, String argument) {
+            switch (flag) {
+                case 'H' -> operation = Operation.SHUTDOWN;
+                case 's' -> operation = Operation.STATUS;
+                case 'v' -> verbose = true;
+                default -> throw new IllegalStateException("getopt returned " + flag);
             }
         }
-        if (operation == Operation.NONE) {
-            return usage(out);
+
+        @Override
+        public boolean hasOperation() {
+            return operation != Operation.NONE;
         }
-        boolean json = format.isJson() && operation == Operation.STATUS;
-        AdminToolClient client = new AdminToolClient(PROGRAM, CONNECT_FAILED, out, err);
-        return client.run(socket, request(operation, verbose, json),
-                json ? JsonOutput.filter(format, socket.toString()) : p -> p);
+
+        @Override
+        public boolean answersInJson() {
+            return operation == Operation.STATUS;
+        }
+
+        @Override
+        public String line(boolean json) {
+            return request(operation, verbose, json);
+        }
     }
 
     /** The request line the C tool sends, with the Quorate word {@code json} when asked for. */
     static String request(Operation operation, boolean verbose, boolean json) {
-        StringBuilder sb = new StringBuilder(switch (operation) {
-            case SHUTDOWN -> "shutdown ";
-            case STATUS -> "status ";
+        String word = switch (operation) {
+            case SHUTDOWN -> "shutdown";
+            case STATUS -> "status";
             case NONE -> throw new IllegalStateException("no operation");
-        });
-        if (verbose) {
-            sb.append("verbose ");
-        }
-        if (json) {
-            sb.append("json ");
-        }
-        return sb.append('\n').toString();
-    }
-
-    private static int usage(PrintStream out) {
-        out.println(USAGE);
-        out.flush();
-        return AdminToolClient.EXIT_USAGE;
+        };
+        return AdminToolMain.requestLine(word, verbose, json);
     }
 
     static String help() {
-        return USAGE + "\n\n"
-                + "Query or stop a running corosync-qdevice through its local socket.\n\n"
-                + "  -s                   show the qdevice status\n"
-                + "  -H                   shut the daemon down\n"
-                + "  -v                   verbose output\n"
-                + "  -p path              IPC socket (default " + QdeviceAdminIpc.DEFAULT_SOCKET + ")\n"
-                + "  -h                   print the usage line and exit with status 1, like the C tool\n"
-                + "  --output-format FMT  text (default), json or json-pretty; JSON needs a Quorate qdevice\n"
-                + "                       (schema: docs/json-status.md)\n"
-                + "  --help               print this help and exit\n\n"
-                + "Exit status: 0 success, 1 usage, 2 internal error, 3 cannot connect or unknown answer,\n"
-                + "4 the daemon returned an error.\n";
+        return TOOL.help();
     }
 }

@@ -14,15 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import org.quorate.qdevice.backend.CsError;
 import org.quorate.qdevice.backend.QuorumBackendException;
 
 /**
  * One cmap IPC connection: reads keys (one or by prefix), tracks prefixes, dispatches the change
- * events. Calls are serialised by a lock because a libqb IPC connection is not meant to carry
- * two requests at once; dispatch takes the same lock.
+ * events. Calls, dispatch and finalize go one at a time through {@link SerialCalls}.
  */
 final class CmapConnection implements AutoCloseable {
     private static final int TRACK_ALL = CmapLibrary.TRACK_ADD | CmapLibrary.TRACK_DELETE
@@ -30,11 +28,10 @@ final class CmapConnection implements AutoCloseable {
 
     private final CmapLibrary lib;
     private final long handle;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SerialCalls calls = new SerialCalls();
     /** Kept reachable: the native side holds only a raw pointer to the callback. */
     private CmapLibrary.NotifyFn notifyFn;
     private final List<Long> tracks = new ArrayList<>();
-    private boolean closed;
 
     private CmapConnection(CmapLibrary lib, long handle) {
         this.lib = lib;
@@ -49,32 +46,24 @@ final class CmapConnection implements AutoCloseable {
 
     int fd() {
         IntByReference fd = new IntByReference();
-        locked(() -> lib.cmap_fd_get(handle, fd), "cmap_fd_get");
+        calls.check(() -> lib.cmap_fd_get(handle, fd), "cmap_fd_get");
         return fd.getValue();
     }
 
     /** Every key under each prefix (a full key name is a prefix of itself), as text. */
     Map<String, String> readPrefixes(Collection<String> prefixes) {
         Map<String, String> out = new TreeMap<>();
-        lock.lock();
-        try {
+        return calls.locked(() -> {
             for (String prefix : prefixes) {
                 readPrefix(prefix, out);
             }
-        } finally {
-            lock.unlock();
-        }
-        return out;
+            return out;
+        });
     }
 
     /** One key as text; empty when it does not exist. */
     Optional<String> get(String key) {
-        lock.lock();
-        try {
-            return readValue(key);
-        } finally {
-            lock.unlock();
-        }
+        return calls.locked(() -> readValue(key));
     }
 
     /**
@@ -89,7 +78,7 @@ final class CmapConnection implements AutoCloseable {
         };
         for (String prefix : prefixes) {
             LongByReference t = new LongByReference();
-            locked(() -> lib.cmap_track_add(handle, prefix, TRACK_ALL, notifyFn, Pointer.NULL, t),
+            calls.check(() -> lib.cmap_track_add(handle, prefix, TRACK_ALL, notifyFn, Pointer.NULL, t),
                     "cmap_track_add(" + prefix + ")");
             tracks.add(t.getValue());
         }
@@ -97,29 +86,17 @@ final class CmapConnection implements AutoCloseable {
 
     /** Dispatches every pending event; returns the result code. */
     CsError dispatch(int flags) {
-        lock.lock();
-        try {
-            return CsError.fromCode(lib.cmap_dispatch(handle, flags));
-        } finally {
-            lock.unlock();
-        }
+        return calls.code(() -> lib.cmap_dispatch(handle, flags));
     }
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        calls.closeOnce(() -> {
             for (long t : tracks) {
                 lib.cmap_track_delete(handle, t);
             }
             lib.cmap_finalize(handle);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void readPrefix(String prefix, Map<String, String> out) {
@@ -168,14 +145,5 @@ final class CmapConnection implements AutoCloseable {
             throw new QuorumBackendException("cmap_get(" + key + ")", rc);
         }
         return Optional.of(CmapValues.toText(type.getValue(), buf, len.getValue().longValue()));
-    }
-
-    private void locked(java.util.function.IntSupplier call, String operation) {
-        lock.lock();
-        try {
-            CorosyncLibraries.check(call.getAsInt(), operation);
-        } finally {
-            lock.unlock();
-        }
     }
 }

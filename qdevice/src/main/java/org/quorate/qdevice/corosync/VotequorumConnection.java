@@ -7,7 +7,6 @@ import com.sun.jna.ptr.LongByReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.quorate.protocol.NodeState;
 import org.quorate.protocol.RingId;
 import org.quorate.qdevice.backend.CsError;
@@ -22,7 +21,7 @@ import org.quorate.qdevice.backend.VotequorumInfo;
 /**
  * One votequorum IPC connection. The native callbacks copy what they are given into Java records
  * at once (the arrays live only for the duration of the call) and hand them to {@link Events}.
- * Calls are serialised by a lock; dispatch takes it too.
+ * Calls, dispatch and finalize go one at a time through {@link SerialCalls}.
  */
 final class VotequorumConnection implements AutoCloseable {
     /** Receives the decoded notifications on the dispatching thread. */
@@ -38,9 +37,8 @@ final class VotequorumConnection implements AutoCloseable {
     private final long handle;
     /** Kept reachable: the native side holds only raw pointers to the callbacks. */
     private final VotequorumLibrary.Callbacks callbacks;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SerialCalls calls = new SerialCalls();
     private boolean tracking;
-    private boolean closed;
 
     private VotequorumConnection(VotequorumLibrary lib, long handle, VotequorumLibrary.Callbacks callbacks) {
         this.lib = lib;
@@ -61,18 +59,18 @@ final class VotequorumConnection implements AutoCloseable {
 
     int fd() {
         IntByReference fd = new IntByReference();
-        call(() -> lib.votequorum_fd_get(handle, fd), "votequorum_fd_get");
+        calls.check(() -> lib.votequorum_fd_get(handle, fd), "votequorum_fd_get");
         return fd.getValue();
     }
 
     void trackStart() {
-        call(() -> lib.votequorum_trackstart(handle, 0, VotequorumLibrary.CS_TRACK_CHANGES), "votequorum_trackstart");
+        calls.check(() -> lib.votequorum_trackstart(handle, 0, VotequorumLibrary.CS_TRACK_CHANGES), "votequorum_trackstart");
         tracking = true;
     }
 
     VotequorumInfo info(long nodeId) {
         VotequorumLibrary.Info info = new VotequorumLibrary.Info();
-        call(() -> lib.votequorum_getinfo(handle, (int) nodeId, info), "votequorum_getinfo(" + nodeId + ")");
+        calls.check(() -> lib.votequorum_getinfo(handle, (int) nodeId, info), "votequorum_getinfo(" + nodeId + ")");
         info.read();
         NodeState state = NodeState.fromWire(info.node_state);
         return new VotequorumInfo(Integer.toUnsignedLong(info.node_id), state == null ? NodeState.NOT_SET : state,
@@ -82,32 +80,26 @@ final class VotequorumConnection implements AutoCloseable {
     }
 
     void register(String name) {
-        call(() -> lib.votequorum_qdevice_register(handle, name), "votequorum_qdevice_register(" + name + ")");
+        calls.check(() -> lib.votequorum_qdevice_register(handle, name), "votequorum_qdevice_register(" + name + ")");
     }
 
     void unregister(String name) {
-        call(() -> lib.votequorum_qdevice_unregister(handle, name), "votequorum_qdevice_unregister(" + name + ")");
+        calls.check(() -> lib.votequorum_qdevice_unregister(handle, name), "votequorum_qdevice_unregister(" + name + ")");
     }
 
     void rename(String oldName, String newName) {
-        call(() -> lib.votequorum_qdevice_update(handle, oldName, newName),
+        calls.check(() -> lib.votequorum_qdevice_update(handle, oldName, newName),
                 "votequorum_qdevice_update(" + oldName + " -> " + newName + ")");
     }
 
     void masterWins(String name, boolean allow) {
-        call(() -> lib.votequorum_qdevice_master_wins(handle, name, allow ? 1 : 0),
+        calls.check(() -> lib.votequorum_qdevice_master_wins(handle, name, allow ? 1 : 0),
                 "votequorum_qdevice_master_wins(" + name + ", " + allow + ")");
     }
 
     PollResult poll(String name, boolean castVote, RingId ring) {
         VotequorumLibrary.RingIdValue r = new VotequorumLibrary.RingIdValue(ring.nodeId(), ring.seq());
-        CsError rc;
-        lock.lock();
-        try {
-            rc = CsError.fromCode(lib.votequorum_qdevice_poll(handle, name, castVote ? 1 : 0, r));
-        } finally {
-            lock.unlock();
-        }
+        CsError rc = calls.code(() -> lib.votequorum_qdevice_poll(handle, name, castVote ? 1 : 0, r));
         return switch (rc) {
             case OK -> PollResult.ACCEPTED;
             case MESSAGE_ERROR -> PollResult.STALE_RING_ID;
@@ -118,38 +110,17 @@ final class VotequorumConnection implements AutoCloseable {
     }
 
     CsError dispatch(int flags) {
-        lock.lock();
-        try {
-            return CsError.fromCode(lib.votequorum_dispatch(handle, flags));
-        } finally {
-            lock.unlock();
-        }
+        return calls.code(() -> lib.votequorum_dispatch(handle, flags));
     }
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        calls.closeOnce(() -> {
             if (tracking) {
                 lib.votequorum_trackstop(handle);
             }
             lib.votequorum_finalize(handle);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void call(java.util.function.IntSupplier c, String operation) {
-        lock.lock();
-        try {
-            CorosyncLibraries.check(c.getAsInt(), operation);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private static QuorumNotification quorum(int quorate, int entries, Pointer nodes) {

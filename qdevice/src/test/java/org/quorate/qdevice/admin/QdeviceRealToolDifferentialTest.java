@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorate.ipc.IpcServer;
 import org.quorate.ipc.IpcServerSettings;
+import org.quorate.testsupport.process.ExternalProcess;
+import org.quorate.testsupport.process.ReferenceOutputs;
+import org.quorate.testsupport.process.ToolRun;
 
 /**
  * The real corosync-qdevice-tool 3.0.3 against our qdevice IPC server, compared with our tool.

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.quorate.testsupport.process.ReferenceOutputs;
 
 /** Byte-for-byte comparison with the output of the real corosync-qdevice-tool 3.0.3 (lab in UTC). */
 class QdeviceStatusFormatterGoldenTest {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quorate.ipc.IpcLexer;
 import org.quorate.ipc.IpcServer;
 import org.quorate.ipc.IpcServerSettings;
+import org.quorate.testsupport.process.ReferenceOutputs;
+import org.quorate.testsupport.process.ToolRun;
 
 /** corosync-qdevice-tool against a real unix socket served with qdevice's protocol. */
 class QdeviceToolTest {

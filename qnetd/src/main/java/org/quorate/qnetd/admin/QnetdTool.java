@@ -1,13 +1,8 @@
 package org.quorate.qnetd.admin;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import org.quorate.ipc.IpcLexer;
-import org.quorate.ipc.tool.AdminToolClient;
-import org.quorate.ipc.tool.Getopt;
-import org.quorate.ipc.tool.OutputFormat;
+import org.quorate.ipc.tool.AdminToolMain;
 
 /**
  * {@code corosync-qnetd-tool}: flags, messages and exit codes of the C tool (spec §12.5), plus
@@ -17,6 +12,14 @@ public final class QnetdTool {
     static final String PROGRAM = "corosync-qnetd-tool";
     static final String USAGE = "usage: " + PROGRAM + " [-Hhlsv] [-c cluster_name] [-p qnetd_ipc_socket_path]";
     static final String CONNECT_FAILED = "Can't connect to qnetd socket (is QNetd running?)";
+
+    private static final AdminToolMain.Tool TOOL = new AdminToolMain.Tool(PROGRAM, USAGE, "qnetd", "Hlsvc:",
+            "  -s                   show the server status\n"
+                    + "  -l                   list clusters and their nodes\n"
+                    + "  -H                   shut the daemon down\n"
+                    + "  -v                   verbose output\n"
+                    + "  -c cluster_name      only this cluster (with -l)\n",
+            QnetdAdminIpc.DEFAULT_SOCKET, CONNECT_FAILED);
 
     /** The operation selected by -H/-l/-s; the last one given wins. */
     enum Operation { NONE, SHUTDOWN, STATUS, LIST }
@@ -29,92 +32,57 @@ public final class QnetdTool {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        AdminToolClient client = new AdminToolClient(PROGRAM, CONNECT_FAILED, out, err);
-        List<Getopt.Option> options = new Getopt("Hhlsvc:p:", Set.of("help"), Set.of("output-format")).parse(args);
-        Operation operation = Operation.NONE;
-        boolean verbose = false;
-        String cluster = null;
-        Path socket = QnetdAdminIpc.DEFAULT_SOCKET;
-        OutputFormat format = OutputFormat.TEXT;
-        for (Getopt.Option o : options) {
-            if (o.isError()) {
-                err.println(PROGRAM + ": " + o.argument());
-                return usage(out);
-            } else if (o.is("help")) {
-                out.print(help());
-                return AdminToolClient.EXIT_OK;
-            } else if (o.is("output-format")) {
-                format = OutputFormat.fromOption(o.argument());
-                if (format == null) {
-                    err.println(PROGRAM + ": invalid --output-format '" + o.argument()
-                            + "' (expected text, json or json-pretty)");
-                    return usage(out);
-                }
-            } else if (o.is('H')) {
-                operation = Operation.SHUTDOWN;
-            } else if (o.is('l')) {
-                operation = Operation.LIST;
-            } else if (o.is('s')) {
-                operation = Operation.STATUS;
-            } else if (o.is('v')) {
-                verbose = true;
-            } else if (o.is('c')) {
-                cluster = o.argument();
-            } else if (o.is('p')) {
-                socket = Path.of(o.argument());
-            } else if (o.is('h')) {
-                return usage(out);
+        return AdminToolMain.run(TOOL, new Flags(), args, out, err);
+    }
+
+    /** -H/-l/-s choose the operation, -v and -c refine it. */
+    private static final class Flags implements AdminToolMain.Request {
+        private Operation operation = Operation.NONE;
+        private boolean verbose;
+        private String cluster;
+
+        @Override
+        public void flag(char flag, String argument) {
+            switch (flag) {
+                case 'H' -> operation = Operation.SHUTDOWN;
+                case 'l' -> operation = Operation.LIST;
+                case 's' -> operation = Operation.STATUS;
+                case 'v' -> verbose = true;
+                case 'c' -> cluster = argument;
+                default -> throw new IllegalStateException("getopt returned " + flag);
             }
         }
-        if (operation == Operation.NONE) {
-            return usage(out);
+
+        @Override
+        public boolean hasOperation() {
+            return operation != Operation.NONE;
         }
-        boolean json = format.isJson() && operation != Operation.SHUTDOWN;
-        String request = request(operation, verbose, json, cluster);
-        return client.run(socket, request, json ? JsonOutput.filter(format, socket.toString()) : p -> p);
+
+        @Override
+        public boolean answersInJson() {
+            return operation != Operation.SHUTDOWN;
+        }
+
+        @Override
+        public String line(boolean json) {
+            return request(operation, verbose, json, cluster);
+        }
     }
 
     /** The request line the C tool sends, with the Quorate word {@code json} when asked for. */
     static String request(Operation operation, boolean verbose, boolean json, String cluster) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(switch (operation) {
-            case SHUTDOWN -> "shutdown ";
-            case STATUS -> "status ";
-            case LIST -> "list ";
+        String word = switch (operation) {
+            case SHUTDOWN -> "shutdown";
+            case STATUS -> "status";
+            case LIST -> "list";
             case NONE -> throw new IllegalStateException("no operation");
-        });
-        if (verbose) {
-            sb.append("verbose ");
-        }
-        if (json) {
-            sb.append("json ");
-        }
-        if (cluster != null) {
-            sb.append("cluster ").append(IpcLexer.quote(cluster)).append(' ');
-        }
-        return sb.append('\n').toString();
-    }
-
-    private static int usage(PrintStream out) {
-        out.println(USAGE);
-        out.flush();
-        return AdminToolClient.EXIT_USAGE;
+        };
+        return cluster == null
+                ? AdminToolMain.requestLine(word, verbose, json)
+                : AdminToolMain.requestLine(word, verbose, json, "cluster", IpcLexer.quote(cluster));
     }
 
     static String help() {
-        return USAGE + "\n\n"
-                + "Query or stop a running corosync-qnetd through its local socket.\n\n"
-                + "  -s                   show the server status\n"
-                + "  -l                   list clusters and their nodes\n"
-                + "  -H                   shut the daemon down\n"
-                + "  -v                   verbose output\n"
-                + "  -c cluster_name      only this cluster (with -l)\n"
-                + "  -p path              IPC socket (default " + QnetdAdminIpc.DEFAULT_SOCKET + ")\n"
-                + "  -h                   print the usage line and exit with status 1, like the C tool\n"
-                + "  --output-format FMT  text (default), json or json-pretty; JSON needs a Quorate qnetd\n"
-                + "                       (schema: docs/json-status.md)\n"
-                + "  --help               print this help and exit\n\n"
-                + "Exit status: 0 success, 1 usage, 2 internal error, 3 cannot connect or unknown answer,\n"
-                + "4 the daemon returned an error.\n";
+        return TOOL.help();
     }
 }

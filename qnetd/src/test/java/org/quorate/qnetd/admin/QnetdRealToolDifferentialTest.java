@@ -17,6 +17,9 @@ import org.quorate.ipc.IpcClient;
 import org.quorate.ipc.IpcServer;
 import org.quorate.ipc.IpcServerSettings;
 import org.quorate.protocol.TlsSupported;
+import org.quorate.testsupport.process.ExternalProcess;
+import org.quorate.testsupport.process.ReferenceOutputs;
+import org.quorate.testsupport.process.ToolRun;
 
 /**
  * Differential tests against the real corosync-qnetd 3.0.3 programs: the C tool talking to our

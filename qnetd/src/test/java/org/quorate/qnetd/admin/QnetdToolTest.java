@@ -22,6 +22,8 @@ import org.quorate.ipc.IpcLexer;
 import org.quorate.ipc.IpcReply;
 import org.quorate.ipc.IpcServer;
 import org.quorate.ipc.IpcServerSettings;
+import org.quorate.testsupport.process.ReferenceOutputs;
+import org.quorate.testsupport.process.ToolRun;
 
 /** corosync-qnetd-tool against a real unix socket served by {@link QnetdAdminIpc}. */
 class QnetdToolTest {

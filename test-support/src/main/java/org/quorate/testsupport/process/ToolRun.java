@@ -1,16 +1,16 @@
-package org.quorate.qnetd.admin;
+package org.quorate.testsupport.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs a tool's main logic with captured stdout/stderr. */
-record ToolRun(int exitCode, String out, String err) {
-    interface Main {
+public record ToolRun(int exitCode, String out, String err) {
+    public interface Main {
         int run(String[] args, PrintStream out, PrintStream err);
     }
 
-    static ToolRun of(Main main, String... args) {
+    public static ToolRun of(Main main, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;

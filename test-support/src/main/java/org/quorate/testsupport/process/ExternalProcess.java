@@ -1,4 +1,4 @@
-package org.quorate.qnetd.admin;
+package org.quorate.testsupport.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real C program to completion and captures its output. */
-final class ExternalProcess {
+public final class ExternalProcess {
     private ExternalProcess() {
     }
 
@@ -15,7 +15,7 @@ final class ExternalProcess {
      * Runs {@code binary} with argv[0] set to its base name, as a shell user typing the command
      * would (getopt's messages print argv[0]).
      */
-    static ToolRun run(String binary, String... args) throws IOException, InterruptedException {
+    public static ToolRun run(String binary, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         String name = binary.substring(binary.lastIndexOf('/') + 1);
         command.addAll(List.of("/bin/bash", "-c", "exec -a " + name + " " + binary + " \"$@\"", name));

@@ -1,4 +1,4 @@
-package org.quorate.qdevice.admin;
+package org.quorate.testsupport.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,13 +8,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the outputs captured from the real C programs (results/reference/*.txt of the realstack
  * lab, copied to test resources). Each section starts with a {@code ##### <title>} line and ends
- * with one blank separator line before the next section.
+ * with one blank separator line before the next section. The files live in the calling module's test
+ * resources under {@code /reference/}; they are found because tests run with one class path.
  */
-final class ReferenceOutputs {
+public final class ReferenceOutputs {
     private ReferenceOutputs() {
     }
 
-    static String section(String file, String title) {
+    public static String section(String file, String title) {
         String text = load(file);
         String header = "##### " + title + "\n";
         int start = text.indexOf(header);

@@ -1,20 +1,23 @@
-package org.quorate.qdevice.admin;
+package org.quorate.ipc.tool;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.quorate.ipc.tool.AdminToolClient;
-import org.quorate.ipc.tool.OutputFormat;
 
 /** Checks that a daemon answered in JSON and prints it compact or indented. */
-final class JsonOutput {
+public final class JsonOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonOutput() {
     }
 
-    static AdminToolClient.PayloadFilter filter(OutputFormat format, String socket) {
+    /**
+     * The filter for {@code format}: text passes through; JSON must be an object (a C daemon answers in
+     * text) and is re-printed compact or indented. {@code socket} names the daemon in the error.
+     */
+    public static AdminToolClient.PayloadFilter filter(OutputFormat format, String socket) {
         if (!format.isJson()) {
             return payload -> payload;
         }
@@ -22,7 +25,7 @@ final class JsonOutput {
             JsonNode tree;
             try {
                 tree = MAPPER.readTree(payload);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 tree = null;
             }
             if (tree == null || !tree.isObject()) {
