@@ -33,7 +33,10 @@ public final class QdeviceCommandLine {
         boolean foreground = defaults.foreground();
         QdeviceSettings settings = defaults;
         try {
-            for (Getopt.Option o : getopt.parse(args).options()) {
+            // Options act in order before a later bad option is reported, as with the C daemon's getopt loop:
+            // "-h -x" prints the usage only.
+            Getopt.Scan scan = getopt.scan(args);
+            for (Getopt.Option o : scan.options()) {
                 if ("help".equals(o.longName())) {
                     return new Exit(0, USAGE + longHelp(), "");
                 }
@@ -46,6 +49,9 @@ public final class QdeviceCommandLine {
                     case 'S' -> settings = QdeviceAdvancedSetting.apply(settings, AdvancedSettingsParser.split(o.argument()));
                     default -> throw new IllegalStateException("getopt returned " + o.flag());
                 }
+            }
+            if (scan.failed()) {
+                throw scan.error();
             }
         } catch (Getopt.GetoptException e) {
             return new Exit(1, USAGE, e.getMessage() + "\n");

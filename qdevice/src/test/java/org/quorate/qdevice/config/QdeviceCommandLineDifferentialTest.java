@@ -17,7 +17,7 @@ class QdeviceCommandLineDifferentialTest {
     @ParameterizedTest
     @ValueSource(strings = {"-h", "-x", "-v", "-S", "-S foo=1", "-S max_cs_try_again=0", "-S master_wins=maybe",
             "-S debug=1", "-S net_max_send_buffers=1", "-S heuristics_min_timeout=100", "-df -h",
-            "-S ipc_max_receive_size=1023"})
+            "-S ipc_max_receive_size=1023", "-h -x", "-x -h"})
     void sameOutputAndStatusAsTheCDaemon(String line) throws Exception {
         String[] args = line.split(" ");
         List<String> cmd = new ArrayList<>(List.of("corosync-qdevice"));

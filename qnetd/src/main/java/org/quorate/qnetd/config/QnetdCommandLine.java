@@ -46,7 +46,10 @@ public final class QnetdCommandLine {
         StringBuilder stderr = new StringBuilder();
         QnetdSettings.Builder b = defaults.toBuilder();
         try {
-            for (Getopt.Option o : getopt.parse(args).options()) {
+            // Options act in order before a later bad option is reported, as with the C daemon's getopt loop:
+            // "-h -x" prints the usage only.
+            Getopt.Scan scan = getopt.scan(args);
+            for (Getopt.Option o : scan.options()) {
                 if ("help".equals(o.longName())) {
                     return new Exit(0, USAGE + longHelp(), "");
                 }
@@ -82,6 +85,9 @@ public final class QnetdCommandLine {
                     }
                     default -> throw new IllegalStateException("getopt returned " + o.flag());
                 }
+            }
+            if (scan.failed()) {
+                throw scan.error();
             }
             AdvancedSetting.validate(b);
         } catch (Getopt.GetoptException e) {

@@ -24,7 +24,7 @@ class QnetdCommandLineDifferentialTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-h", "-x", "-p", "-p 0", "-p 70000", "-s maybe", "-S foo=1", "-S listen_backlog=0",
-            "-m x", "-c maybe", "-S dpd_interval=3 -h", "-fd -h", "-S max_client_send_buffers=1"})
+            "-m x", "-c maybe", "-S dpd_interval=3 -h", "-fd -h", "-S max_client_send_buffers=1", "-h -x", "-x -h"})
     void sameOutputAndStatusAsTheCDaemon(String line) throws Exception {
         assertThat(Files.isExecutable(C_QNETD)).as("the Debian package corosync-qnetd must be installed").isTrue();
         String[] args = line.split(" ");
