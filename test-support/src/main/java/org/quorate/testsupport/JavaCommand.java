@@ -18,7 +18,6 @@ public final class JavaCommand {
         List<String> argv = new ArrayList<>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.add("-XX:+UseSerialGC");
-        argv.add("-XX:TieredStopAtLevel=1");
         argv.addAll(List.of(jvmArgs));
         argv.add("-cp");
         argv.add(classpath());
