@@ -1,10 +1,12 @@
 package org.quorate.qdevice.interop;
 
 import org.quorate.testsupport.lab.LabCluster;
+import org.quorate.testsupport.lab.NetnsLab;
 import org.quorate.testsupport.lab.QuorumSampler;
 import org.quorate.testsupport.lab.QuorumStatus;
 import org.quorate.testsupport.lab.StateChange;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,8 +21,10 @@ final class ClusterWatch {
     final String label;
     final LabCluster cluster;
     private final QuorumSampler sampler;
+    private final NetnsLab lab;
 
-    ClusterWatch(String label, LabCluster cluster, QuorumSampler sampler) {
+    ClusterWatch(String label, LabCluster cluster, QuorumSampler sampler, NetnsLab lab) {
+        this.lab = lab;
         this.label = label;
         this.cluster = cluster;
         this.sampler = sampler;
@@ -70,7 +74,9 @@ final class ClusterWatch {
             if (s.qdeviceVoteCounted()) {
                 voting.add(n);
             }
-            if (window(n, since).stream().anyMatch(c -> !c.status().available() || !c.status().quorate())) {
+            // "Quorate: No" only: a corosync-quorumtool that got no answer in time (corosync busy forming the
+            // new ring on a loaded box) says nothing about quorum
+            if (window(n, since).stream().anyMatch(c -> c.status().available() && !c.status().quorate())) {
                 lost.add(n);
             }
             end.put(n, ScenarioOutcome.endState(s));
@@ -79,7 +85,25 @@ final class ClusterWatch {
     }
 
     /**
-     * "The vote after a membership change": from the first sample at or after {@code since} in which the node
+     * "The vote after a membership change", measured from corosync's own log: from the moment the node's
+     * corosync formed the ring (hires timestamp of "A new membership (R) was formed") to the first sample in
+     * which votequorum shows ring R with the qdevice vote counted. An upper bound: it includes up to one
+     * sampling period.
+     */
+    Optional<Duration> voteAfterRingFormed(int node, long since, int members) {
+        String host = cluster.host(node);
+        Optional<StateChange> voted = sampler.first(host, since, s -> s.available() && s.members().size() == members
+                && s.qdeviceVoteCounted());
+        if (voted.isEmpty()) {
+            return Optional.empty();
+        }
+        Path log = lab.host(host).logs().resolve("corosync.log");
+        return CorosyncLog.ringFormed(log, voted.get().status().ringId())
+                .map(formed -> Duration.between(formed, voted.get().at()));
+    }
+
+    /**
+     * The same seen by the sampler alone: from the first sample at or after {@code since} in which the node
      * shows a full membership of {@code members} nodes (votequorum has the new ring) to the first sample that
      * also counts the qdevice vote.
      */

@@ -21,24 +21,30 @@ final class DifferentialReport {
         }
     }
 
-    record Latency(String impl, String where, Optional<Duration> value) {
+    /** {@code value}: ring formed (corosync.log) to vote seen; {@code sampled}: ring seen to vote seen. */
+    record Latency(String impl, String where, Optional<Duration> value, Optional<Duration> sampled) {
     }
 
     private final List<Row> rows = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
     private final List<Latency> reconnects = new ArrayList<>();
     private final Map<String, QdeviceToolDiff> tools = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    void note(String line) {
+        notes.add(line);
+    }
 
     void row(String topology, String qnetd, String scenario, ScenarioOutcome reference, ScenarioOutcome quorate) {
         rows.add(new Row(topology, qnetd, scenario, reference, quorate));
     }
 
-    void latency(String impl, String where, Optional<Duration> value) {
-        latencies.add(new Latency(impl, where, value));
+    void latency(String impl, String where, Optional<Duration> value, Optional<Duration> sampled) {
+        latencies.add(new Latency(impl, where, value, sampled));
     }
 
     void reconnect(String impl, String where, Duration value) {
-        reconnects.add(new Latency(impl, where, Optional.of(value)));
+        reconnects.add(new Latency(impl, where, Optional.of(value), Optional.empty()));
     }
 
     void toolComparison(String state, QdeviceToolDiff diff) {
@@ -76,16 +82,19 @@ final class DifferentialReport {
                     r.reference().summary()));
             sb.append(String.format(fmt, "", "", "", "", r.quorate().summary()));
         }
-        sb.append("\n----- the vote after a membership change (new ring on the node -> qdevice vote counted)\n");
+        sb.append("\n----- the vote after a membership change: ring formed (corosync.log) -> votequorum counts the qdevice"
+                + " vote (first sample); [ring first sampled -> vote sampled]\n");
         for (Latency l : latencies) {
-            sb.append(String.format("  %-16s %-60s %s%n", l.impl(), l.where(),
-                    l.value().map(d -> d.toMillis() + " ms").orElse("not observed")));
+            sb.append(String.format("  %-16s %-60s %-14s [%s]%n", l.impl(), l.where(),
+                    l.value().map(d -> d.toMillis() + " ms").orElse("not observed"),
+                    l.sampled().map(d -> d.toMillis() + " ms").orElse("-")));
         }
         for (String impl : List.of(DifferentialRun.REFERENCE, DifferentialRun.QUORATE)) {
             long[] mm = medianMax(impl);
             sb.append(String.format("  %-16s median %d ms, max %d ms over %d heals (sync_timeout 30000 ms)%n", impl,
                     mm[0], mm[1], latencies.stream().filter(l -> l.impl().equals(impl)).count()));
         }
+        notes.forEach(n -> sb.append("  ").append(n).append('\n'));
         sb.append("\n----- qnetd back -> every node counts the qdevice vote again (includes reconnect back-off)\n");
         for (Latency l : reconnects) {
             sb.append(String.format("  %-16s %-30s %d ms%n", l.impl(), l.where(), l.value().orElseThrow().toMillis()));

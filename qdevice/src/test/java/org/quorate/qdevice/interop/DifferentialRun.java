@@ -30,8 +30,8 @@ import java.util.stream.IntStream;
 final class DifferentialRun {
     static final String REFERENCE = "C qdevice";
     static final String QUORATE = "Quorate qdevice";
-    /** A scenario has settled once no node changed state for this long (qnetd decides within ~100 ms). */
-    private static final Duration QUIET = Duration.ofSeconds(3);
+    /** A scenario has settled once no node changed state for this long (qnetd decides within ~100 ms of the last node list). */
+    private static final Duration QUIET = Duration.ofSeconds(2);
     private static final Duration RECOVERY = Duration.ofSeconds(90);
 
     private final RealStack stack;
@@ -41,6 +41,7 @@ final class DifferentialRun {
     private final StringBuilder transcript = new StringBuilder();
     private final DifferentialReport report;
     private QuorumSampler sampler;
+    private long samplerStarted;
 
     DifferentialRun(RealStack stack, Topology topology, String qnetdLabel, DifferentialReport report) {
         this.stack = stack;
@@ -72,8 +73,9 @@ final class DifferentialRun {
         List<String> hosts = new ArrayList<>(c.hosts());
         hosts.addAll(q.hosts());
         sampler = stack.sample(hosts);
-        watches.add(new ClusterWatch(REFERENCE, c, sampler));
-        watches.add(new ClusterWatch(QUORATE, q, sampler));
+        samplerStarted = System.nanoTime();
+        watches.add(new ClusterWatch(REFERENCE, c, sampler, stack.lab()));
+        watches.add(new ClusterWatch(QUORATE, q, sampler, stack.lab()));
         long t0 = System.nanoTime();
         record("start", t0, allNodes(), w -> "");
     }
@@ -154,8 +156,9 @@ final class DifferentialRun {
             ClusterWatch w = watches.get(i);
             for (int n : allNodes()) {
                 if (!outcomes.get(i).voting().contains(n)) {
-                    Optional<Duration> d = w.voteAfterRing(n, healed, topology.nodes);
-                    report.latency(w.label, topology.label() + "/" + qnetdLabel + " " + name + " heal n" + n, d);
+                    String at = topology.label() + "/" + qnetdLabel + " " + name + " heal n" + n;
+                    report.latency(w.label, at, w.voteAfterRingFormed(n, healed, topology.nodes),
+                            w.voteAfterRing(n, healed, topology.nodes));
                 }
             }
         }
@@ -194,6 +197,15 @@ final class DifferentialRun {
     void compareQdeviceTool(String state) {
         report.toolComparison(topology.label() + "/" + qnetdLabel + " " + state,
                 QdeviceToolDiff.compare(reference().cluster.qdeviceTool(1), quorate().cluster.qdeviceTool(1)));
+    }
+
+    /** The sampling resolution of this run, which bounds every measured latency's precision. */
+    void noteSamplingResolution() {
+        double seconds = (System.nanoTime() - samplerStarted) / 1e9;
+        int hosts = 2 * topology.nodes;
+        report.note(String.format("%s/%s: %d quorumtool samples of %d hosts in %.0f s = one sample per host every %.0f ms",
+                topology.label(), qnetdLabel, sampler.sampleCount(), hosts, seconds,
+                seconds * 1000 * hosts / Math.max(1, sampler.sampleCount())));
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -241,10 +253,12 @@ final class DifferentialRun {
     }
 
     private void awaitAllQuorate(String what) {
+        long t0 = System.nanoTime();
         for (ClusterWatch w : watches) {
             w.cluster.awaitQuorateWithQdevice(RECOVERY);
         }
-        transcript.append("  -- ").append(what).append(": both clusters quorate with the qdevice vote again\n");
+        transcript.append("  -- ").append(what).append(": both clusters quorate with the qdevice vote again after ")
+                .append((System.nanoTime() - t0) / 1_000_000).append(" ms\n");
     }
 
     private List<Integer> allNodes() {

@@ -35,7 +35,10 @@ abstract class QdeviceDifferentialRuns {
     abstract String qnetdLabel();
 
     static List<String> quorateQdevice() {
-        List<String> argv = JavaCommand.of("org.quorate.qdevice.daemon.QdeviceMain");
+        // the JVM options of the deb launcher: JavaCommand's C1-only default makes the PBKDF2 of the node's
+        // PKCS#12 (3 x 600000 iterations as pk12util writes it) take ~20 s instead of a few
+        List<String> argv = JavaCommand.of("org.quorate.qdevice.daemon.QdeviceMain", "-XX:TieredStopAtLevel=4",
+                "-Xss512k");
         argv.add("-f");
         return argv;
     }
@@ -60,6 +63,7 @@ abstract class QdeviceDifferentialRuns {
             run.split();
             run.qnetdOutage();
             run.splitWithFailingHeuristics();
+            run.noteSamplingResolution();
 
             List<DifferentialReport.Row> rows = report.rows().subList(before, report.rows().size());
             for (DifferentialReport.Row r : rows) {

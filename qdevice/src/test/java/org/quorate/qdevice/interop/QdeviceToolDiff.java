@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,12 +18,13 @@ import java.util.regex.Pattern;
 record QdeviceToolDiff(String reference, String quorate, List<String> mismatches, List<String> ignored) {
 
     /**
-     * Keys whose values belong to the run, not to the daemon's behaviour: ring ids and membership sequence,
-     * connection times, local/remote ports, the cluster's own name (lab1 vs lab2) and node addresses (the
-     * clusters live in different /24s).
+     * Keys whose values belong to the run, not to the daemon's behaviour: the ring id, the cluster's own name
+     * (lab1 vs lab2), when the connection came up, and whether an echo reply already came back (the two daemons
+     * connected a few seconds apart, and echoes go every 8 s).
      */
-    private static final Pattern VOLATILE = Pattern.compile(
-            "(?i).*(ring id|since|time|socket|port|cluster name|address|ring seq).*");
+    private static final Set<String> VOLATILE = Set.of("Ring ID", "Cluster name", "Connected since",
+            "Echo reply received");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d");
 
     static QdeviceToolDiff compare(ExecResult reference, ExecResult quorate) {
         Map<String, String> c = parse(reference.stdout() + reference.stderr());
@@ -37,7 +39,7 @@ record QdeviceToolDiff(String reference, String quorate, List<String> mismatches
         for (String key : keys) {
             String cv = c.getOrDefault(key, "<missing>");
             String qv = q.getOrDefault(key, "<missing>");
-            if (VOLATILE.matcher(key).matches()) {
+            if (VOLATILE.contains(key.substring(key.lastIndexOf(" / ") + 3).replaceAll(" #\\d+$", ""))) {
                 ignored.add(key);
             } else if (!cv.equals(qv)) {
                 mismatches.add(key + ": " + cv + " | " + qv);
@@ -48,28 +50,31 @@ record QdeviceToolDiff(String reference, String quorate, List<String> mismatches
     }
 
     /**
-     * "Key:\tvalue" lines keyed by their section and key (a key like "Node ID" repeats); lines without a colon
-     * are section titles or list entries and keyed by themselves.
+     * "Key:\tvalue" lines keyed by section title (the line above a line of dashes) and key, numbered when a key
+     * repeats in a section; list entries ("0\tNode ID = 1") are keyed by their text. Timestamps become
+     * {@code <time>} (what follows them, e.g. "(cast vote)", is kept).
      */
     static Map<String, String> parse(String text) {
         Map<String, String> out = new LinkedHashMap<>();
+        String[] lines = text.split("\n");
         String section = "";
         Map<String, Integer> seen = new LinkedHashMap<>();
-        for (String raw : text.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty()) {
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.matches("-+")) {
+                continue;
+            }
+            if (i + 1 < lines.length && lines[i + 1].strip().matches("-{3,}")) {
+                section = line;
                 continue;
             }
             int colon = line.indexOf(':');
-            if (colon < 0 || (!raw.startsWith(" ") && !raw.startsWith("\t") && colon == line.length() - 1
-                    && !line.contains("\t"))) {
-                section = line;
-                out.put(section, "");
-                continue;
-            }
-            String key = section + " / " + line.substring(0, colon).strip();
+            boolean entry = colon < 0 || line.matches("\\d+\\s.*");
+            String key = section + " / " + (entry ? line : line.substring(0, colon).strip());
+            String value = entry ? "" : TIMESTAMP.matcher(line.substring(colon + 1).strip()).replaceAll("<time>")
+                    .replaceAll("lab[12]", "<cluster>");
             int k = seen.merge(key, 1, Integer::sum);
-            out.put(k == 1 ? key : key + " #" + k, line.substring(colon + 1).strip().replaceAll("lab[12]", "<cluster>"));
+            out.put(k == 1 ? key : key + " #" + k, value);
         }
         return out;
     }
