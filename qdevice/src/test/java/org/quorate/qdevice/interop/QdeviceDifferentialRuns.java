@@ -4,7 +4,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.quorate.testsupport.JavaCommand;
 import org.quorate.testsupport.lab.QdeviceAlgorithm;
 import org.quorate.testsupport.lab.QuorumMember;
@@ -43,8 +43,15 @@ abstract class QdeviceDifferentialRuns {
         return argv;
     }
 
+    /** All topologies; {@code -Dquorate.differential.topologies=TWO_NODE_FFSPLIT,...} picks some while iterating. */
+    static java.util.stream.Stream<Topology> topologies() {
+        String only = System.getProperty("quorate.differential.topologies", "");
+        return java.util.Arrays.stream(Topology.values())
+                .filter(t -> only.isBlank() || List.of(only.split(",")).contains(t.name()));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Topology.class)
+    @MethodSource("topologies")
     void quorateQdeviceBehavesLikeTheCQdevice(Topology topology) {
         String where = topology.label() + "/" + qnetdLabel();
         int before = report.rows().size();
