@@ -166,6 +166,7 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
             client = new NetClient(scheduler, transports, settings, config, castVote, heuristics, node, this,
                     new SecureRandom());
             client.start();
+            client.initialMembershipHeuristics();
             started.complete(null);
             LOG.debug("TLS context {}", tls == null ? "off" : "loaded");
         });

@@ -364,6 +364,21 @@ public final class NetClient {
         heuristics.run(Heuristics.Kind.MEMBERSHIP, result -> membershipHeuristicsDone(notification.ringId(), result));
     }
 
+    /**
+     * The first membership reached the daemon before the client existed (the daemon waits for it to start). The
+     * C daemon runs the membership heuristics for it like for any later one, so its status shows "membership:
+     * Pass" from the start; we did not, and showed Undefined until the first membership change. Only the result
+     * is kept: the connect heuristics already go to qnetd with the first membership node list.
+     */
+    public void initialMembershipHeuristics() {
+        RingId ring = node.ringId();
+        heuristics.run(Heuristics.Kind.MEMBERSHIP, result -> {
+            if (ring.equals(node.ringId()) && membershipHeuristics == HeuristicsResult.UNDEFINED) {
+                membershipHeuristics = result;
+            }
+        });
+    }
+
     private void membershipHeuristicsDone(RingId ring, HeuristicsResult result) {
         if (!ring.equals(node.ringId())) {
             return; // a newer membership superseded this one

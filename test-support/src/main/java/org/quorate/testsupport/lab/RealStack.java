@@ -114,10 +114,19 @@ public final class RealStack implements AutoCloseable {
      * procedure against the qnetd host. Starts no daemon: call {@link LabCluster#start()}.
      */
     public synchronized LabCluster createCluster(ClusterSpec spec) {
+        return createCluster(spec, commands);
+    }
+
+    /**
+     * Like {@link #createCluster(ClusterSpec)}, but this cluster's daemons (corosync, qdevice) come from
+     * {@code clusterCommands}, so one lab can run e.g. a cluster with the C qdevice next to one with
+     * Quorate's against the same qnetd. Certificates are still made with the stack's certutil commands.
+     */
+    public synchronized LabCluster createCluster(ClusterSpec spec, StackCommands clusterCommands) {
         if (clusters.containsKey(spec.id())) {
             throw new IllegalArgumentException("cluster " + spec.id() + " already exists");
         }
-        LabCluster c = LabCluster.create(lab, commands, spec);
+        LabCluster c = LabCluster.create(lab, clusterCommands, spec);
         if (spec.needsCertificates()) {
             qnetdHost();
             certificates.initQnetd(QNETD_HOST);
