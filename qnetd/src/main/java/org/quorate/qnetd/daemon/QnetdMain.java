@@ -80,6 +80,8 @@ public final class QnetdMain implements QnetdAdminCommands {
             try {
                 store = QnetdTls.loadStore(settings, message -> LOG.info("{}", message));
                 ssl = QnetdTls.serverContext(store.serverKey(), store.caCertificate(), settings.clientCertRequired());
+                LOG.info("TLS by {}", QnetdTls.provider() == io.netty.handler.ssl.SslProvider.OPENSSL
+                        ? "BoringSSL (" + io.netty.handler.ssl.OpenSsl.versionString() + ")" : "the JDK");
             } catch (CertStoreException | IOException e) {
                 throw new StartupException("Can't load the certificates from " + settings.nssDbDir() + ": "
                         + e.getMessage());

@@ -48,6 +48,7 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
     private final SslContext sslContext;
     private final QnetdEvents events;
     private EventLoopGroup loop;
+    private EventLoopGroup acceptor;
     private ExecutorService tlsTasks;
     private ServerContext context;
     private Channel serverChannel;
@@ -71,13 +72,16 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("qnetd-loop"), io);
+        // Accepting on its own thread keeps the small C-default backlog (10) drained while the logic loop is
+        // busy with a reconnect storm; otherwise SYNs are dropped and clients wait for TCP's retransmit.
+        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("qnetd-accept"), io);
         tlsTasks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("qnetd-tls", true));
         context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events);
         InetSocketAddress bindAddress = bindAddress();
         mappedIpv4 = bindAddress.getAddress().getAddress().length == 16;
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(loop)
+                .group(acceptor, loop)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, settings.listenBacklog())
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -159,6 +163,9 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
             loop.next().submit(() -> new ArrayList<>(clientChannels).forEach(Channel::close)).syncUninterruptibly();
+        }
+        if (acceptor != null) {
+            acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
         if (loop != null) {
             loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
