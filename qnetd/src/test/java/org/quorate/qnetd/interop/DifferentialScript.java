@@ -56,7 +56,7 @@ final class DifferentialScript {
     static RunReport run(String server, StackCommands commands, Topology topology) {
         String label = "diff-" + topology.name() + "-" + server;
         try (RealStack stack = RealStack.open(label, commands)) {
-            stack.startQnetd(TlsMode.OFF);
+            stack.startQnetd(TlsMode.ON);
             LabCluster cluster = stack.createCluster(topology.spec());
             cluster.start();
             return new DifferentialScript(server, topology, stack, cluster).script();
@@ -119,7 +119,7 @@ final class DifferentialScript {
                 stack.killQnetd("KILL");
                 Await.until("qnetd down for " + QNETD_DOWN.toSeconds() + " s", QNETD_DOWN.plusSeconds(1),
                         () -> System.nanoTime() - t0 >= QNETD_DOWN.toNanos(), done -> done);
-                stack.startQnetd(TlsMode.OFF);
+                stack.startQnetd(TlsMode.ON);
                 return settleAllQuorate(scenario, t0);
             }
         }

@@ -48,7 +48,9 @@ class QnetdDifferentialInteropTest {
 
     private static void compare(Topology topology) {
         RunReport c = DifferentialScript.run("c", StackCommands.debian(), topology);
-        RunReport quorate = DifferentialScript.run("quorate", StackCommands.debian().withQnetd(quorateQnetd()), topology);
+        // TLS on, certificates as pvecm makes them: each server's own qnetd-side certutil, the C node-side tool.
+        RunReport quorate = DifferentialScript.run("quorate", StackCommands.debian().withQnetd(quorateQnetd())
+                .withQnetdCertutil(JavaCommand.of("org.quorate.certs.cli.QnetdCertutil")), topology);
         TABLE.add(c, quorate);
         for (RunReport r : List.of(c, quorate)) {
             assertThat(r.baseline().values()).as("%s baseline on %s", r.topology().name(), r.server())

@@ -38,6 +38,6 @@ record Topology(String name, int nodes, QdeviceAlgorithm algorithm, int killed, 
      * timers keep their defaults, they are what the two servers must agree on.
      */
     ClusterSpec spec() {
-        return ClusterSpec.builder(1, nodes).algorithm(algorithm).tls(TlsMode.OFF).totem("token: 1000").build();
+        return ClusterSpec.builder(1, nodes).algorithm(algorithm).tls(TlsMode.ON).totem("token: 1000").build();
     }
 }
