@@ -22,10 +22,6 @@ final class FfsplitAlgorithm implements QnetdAlgorithm {
         return DecisionAlgorithm.FFSPLIT;
     }
 
-    @Override
-    public Outcome clientInit(ClusterState cluster, ClientState client) {
-        return Outcome.NOTHING;
-    }
 
     @Override
     public Outcome configNodeListReceived(ClusterState cluster, ClientState client, long seq,
@@ -120,10 +116,6 @@ final class FfsplitAlgorithm implements QnetdAlgorithm {
         return effects.noReply();
     }
 
-    @Override
-    public Outcome timerFired(ClusterState cluster, ClientState client) {
-        return Outcome.NOTHING;
-    }
 
     private static Outcome decide(FfsplitRound round) {
         ClusterState cluster = round.cluster();

@@ -24,16 +24,7 @@ final class LmsAlgorithm implements QnetdAlgorithm {
         return DecisionAlgorithm.LMS;
     }
 
-    @Override
-    public Outcome clientInit(ClusterState cluster, ClientState client) {
-        return Outcome.NOTHING;
-    }
 
-    @Override
-    public Outcome configNodeListReceived(ClusterState cluster, ClientState client, long seq,
-                                          OptionalLong configVersion, List<NodeInfo> nodes, boolean initial) {
-        return Outcome.reply(Vote.NO_CHANGE);
-    }
 
     @Override
     public Outcome membershipNodeListReceived(ClusterState cluster, ClientState client, long seq, RingId ringId,
@@ -57,10 +48,6 @@ final class LmsAlgorithm implements QnetdAlgorithm {
         return effects.reply(run(cluster, client, client.ringId(), effects));
     }
 
-    @Override
-    public Outcome voteInfoReplyReceived(ClusterState cluster, ClientState client, long seq) {
-        return Outcome.NOTHING;
-    }
 
     @Override
     public Outcome heuristicsChangeReceived(ClusterState cluster, ClientState client, long seq,

@@ -7,6 +7,7 @@ import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
 import org.quorate.protocol.RingId;
+import org.quorate.protocol.Vote;
 
 /**
  * One server-side decision algorithm (spec §7.1). Implementations are stateless singletons: all
@@ -18,10 +19,15 @@ public interface QnetdAlgorithm {
     DecisionAlgorithm type();
 
     /** INIT accepted; {@code client} is already in {@code cluster}. Replies only with an error or nothing. */
-    Outcome clientInit(ClusterState cluster, ClientState client);
+    default Outcome clientInit(ClusterState cluster, ClientState client) {
+        return Outcome.NOTHING;
+    }
 
-    Outcome configNodeListReceived(ClusterState cluster, ClientState client, long seq,
-                                   OptionalLong configVersion, List<NodeInfo> nodes, boolean initial);
+    /** Configuration lists do not change any built-in algorithm's vote unless it says otherwise. */
+    default Outcome configNodeListReceived(ClusterState cluster, ClientState client, long seq,
+                                           OptionalLong configVersion, List<NodeInfo> nodes, boolean initial) {
+        return Outcome.reply(Vote.NO_CHANGE);
+    }
 
     Outcome membershipNodeListReceived(ClusterState cluster, ClientState client, long seq, RingId ringId,
                                        List<NodeInfo> nodes, HeuristicsResult heuristics);
@@ -32,14 +38,20 @@ public interface QnetdAlgorithm {
     Outcome askForVoteReceived(ClusterState cluster, ClientState client, long seq);
 
     /** VOTE_INFO_REPLY; never carries a reply vote. */
-    Outcome voteInfoReplyReceived(ClusterState cluster, ClientState client, long seq);
+    default Outcome voteInfoReplyReceived(ClusterState cluster, ClientState client, long seq) {
+        return Outcome.NOTHING;
+    }
 
     Outcome heuristicsChangeReceived(ClusterState cluster, ClientState client, long seq,
                                      HeuristicsResult heuristics);
 
     /** The client's connection ended; it is still in {@code cluster} during this call. */
-    Outcome clientDisconnected(ClusterState cluster, ClientState client, boolean serverGoingDown);
+    default Outcome clientDisconnected(ClusterState cluster, ClientState client, boolean serverGoingDown) {
+        return Outcome.NOTHING;
+    }
 
     /** The client's algorithm timer fired; a vote to send comes back as a VOTE_INFO. */
-    Outcome timerFired(ClusterState cluster, ClientState client);
+    default Outcome timerFired(ClusterState cluster, ClientState client) {
+        return Outcome.NOTHING;
+    }
 }

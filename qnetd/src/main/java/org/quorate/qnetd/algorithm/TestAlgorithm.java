@@ -19,16 +19,7 @@ final class TestAlgorithm implements QnetdAlgorithm {
         return DecisionAlgorithm.TEST;
     }
 
-    @Override
-    public Outcome clientInit(ClusterState cluster, ClientState client) {
-        return Outcome.NOTHING;
-    }
 
-    @Override
-    public Outcome configNodeListReceived(ClusterState cluster, ClientState client, long seq,
-                                          OptionalLong configVersion, List<NodeInfo> nodes, boolean initial) {
-        return Outcome.reply(Vote.NO_CHANGE);
-    }
 
     @Override
     public Outcome membershipNodeListReceived(ClusterState cluster, ClientState client, long seq, RingId ringId,
@@ -47,10 +38,6 @@ final class TestAlgorithm implements QnetdAlgorithm {
         return Outcome.reply(Vote.ACK);
     }
 
-    @Override
-    public Outcome voteInfoReplyReceived(ClusterState cluster, ClientState client, long seq) {
-        return Outcome.NOTHING;
-    }
 
     @Override
     public Outcome heuristicsChangeReceived(ClusterState cluster, ClientState client, long seq,
@@ -58,13 +45,5 @@ final class TestAlgorithm implements QnetdAlgorithm {
         return Outcome.reply(Vote.NO_CHANGE);
     }
 
-    @Override
-    public Outcome clientDisconnected(ClusterState cluster, ClientState client, boolean serverGoingDown) {
-        return Outcome.NOTHING;
-    }
 
-    @Override
-    public Outcome timerFired(ClusterState cluster, ClientState client) {
-        return Outcome.NOTHING;
-    }
 }

@@ -21,10 +21,6 @@ final class TwoNodeLmsAlgorithm implements QnetdAlgorithm {
         return DecisionAlgorithm.TWO_NODE_LMS;
     }
 
-    @Override
-    public Outcome clientInit(ClusterState cluster, ClientState client) {
-        return Outcome.NOTHING;
-    }
 
     @Override
     public Outcome configNodeListReceived(ClusterState cluster, ClientState client, long seq,
@@ -77,10 +73,6 @@ final class TwoNodeLmsAlgorithm implements QnetdAlgorithm {
         return Outcome.reply(client.lastResult() == null ? Vote.ASK_LATER : client.lastResult());
     }
 
-    @Override
-    public Outcome voteInfoReplyReceived(ClusterState cluster, ClientState client, long seq) {
-        return Outcome.NOTHING;
-    }
 
     @Override
     public Outcome heuristicsChangeReceived(ClusterState cluster, ClientState client, long seq,
@@ -88,13 +80,5 @@ final class TwoNodeLmsAlgorithm implements QnetdAlgorithm {
         return Outcome.reply(Vote.NO_CHANGE); // not supported; the stored value still counts later
     }
 
-    @Override
-    public Outcome clientDisconnected(ClusterState cluster, ClientState client, boolean serverGoingDown) {
-        return Outcome.NOTHING;
-    }
 
-    @Override
-    public Outcome timerFired(ClusterState cluster, ClientState client) {
-        return Outcome.NOTHING;
-    }
 }
