@@ -1,5 +1,7 @@
 package org.quorate.qdevice.config;
 
+import org.quorate.certs.CertLayout;
+
 import java.nio.file.Path;
 
 /**
@@ -7,15 +9,10 @@ import java.nio.file.Path;
  * {@code /etc/corosync}) and {@code QUORATE_QDEVICE_RUN_DIR} (for {@code /var/run/corosync-qdevice}).
  */
 public final class QdevicePaths {
-    public static final String CONF_DIR_ENV = "QUORATE_COROSYNC_CONF_DIR";
+    public static final String CONF_DIR_ENV = CertLayout.CONF_DIR_VARIABLE;
     public static final String RUN_DIR_ENV = "QUORATE_QDEVICE_RUN_DIR";
 
     private QdevicePaths() {
-    }
-
-    public static Path confDir() {
-        String env = System.getenv(CONF_DIR_ENV);
-        return Path.of(env == null || env.isEmpty() ? "/etc/corosync" : env);
     }
 
     public static Path runDir() {

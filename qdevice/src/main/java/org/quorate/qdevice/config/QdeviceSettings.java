@@ -1,5 +1,7 @@
 package org.quorate.qdevice.config;
 
+import org.quorate.certs.CertLayout;
+
 import java.nio.file.Path;
 
 /**
@@ -52,7 +54,7 @@ public record QdeviceSettings(
         return new QdeviceSettings(0, false, run.resolve("corosync-qdevice.pid"), run.resolve("corosync-qdevice.sock"),
                 null, null, 10, 10, "Qdevice", 10, 4096, 65536, null,
                 128, 4096, 1000, 120000, 1000, 3600000, 32, false, 160, 5000,
-                QdevicePaths.confDir().resolve("qdevice").resolve("net").resolve("nssdb"),
+                CertLayout.fromEnvironment().nodeDir(),
                 32768, 32768, 32768, 16777216, 10, "Qnetd Server", "Cluster Cert", 1000, 120000, 1000, 120000, false);
     }
 }

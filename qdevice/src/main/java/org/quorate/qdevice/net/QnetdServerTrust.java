@@ -1,5 +1,6 @@
 package org.quorate.qdevice.net;
 
+import org.quorate.certs.pki.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class QnetdServerTrust implements X509TrustManager {
         } catch (GeneralSecurityException e) {
             throw new CertificateException("Can't verify the qnetd certificate: " + e.getMessage(), e);
         }
-        String cn = commonName(chain[0]);
+        String cn = Names.commonNameOf(chain[0]).orElse(null);
         if (cn == null || !cn.toLowerCase(Locale.ROOT).equals(expectedName.toLowerCase(Locale.ROOT))) {
             throw new CertificateException("qnetd certificate is for \"" + cn + "\", expected \"" + expectedName
                     + "\" (net_nss_qnetd_cn)");
@@ -81,16 +82,6 @@ public final class QnetdServerTrust implements X509TrustManager {
         } catch (GeneralSecurityException e) {
             throw new CertificateException("qnetd certificate does not chain to the qnetd CA: " + e.getMessage(), e);
         }
-    }
-
-    static String commonName(X509Certificate certificate) {
-        for (String part : certificate.getSubjectX500Principal().getName().split(",")) {
-            String p = part.trim();
-            if (p.regionMatches(true, 0, "CN=", 0, 3)) {
-                return p.substring(3);
-            }
-        }
-        return null;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.quorate.qnetd.config;
 
+import org.quorate.certs.CertLayout;
+
 import java.nio.file.Path;
 
 /**
@@ -8,15 +10,10 @@ import java.nio.file.Path;
  * ({@code /var/run/corosync-qnetd}), so tests and a non-root demo never touch system paths.
  */
 public final class QnetdPaths {
-    public static final String CONF_DIR_ENV = "QUORATE_COROSYNC_CONF_DIR";
+    public static final String CONF_DIR_ENV = CertLayout.CONF_DIR_VARIABLE;
     public static final String RUN_DIR_ENV = "QUORATE_RUN_DIR";
 
     private QnetdPaths() {
-    }
-
-    public static Path confDir() {
-        String env = System.getenv(CONF_DIR_ENV);
-        return Path.of(env == null || env.isEmpty() ? "/etc/corosync" : env);
     }
 
     public static Path runDir() {
@@ -25,7 +22,7 @@ public final class QnetdPaths {
     }
 
     public static Path defaultNssDbDir() {
-        return confDir().resolve("qnetd").resolve("nssdb");
+        return CertLayout.fromEnvironment().qnetdDir();
     }
 
     public static Path defaultLockFile() {

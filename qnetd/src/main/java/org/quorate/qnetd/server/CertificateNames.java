@@ -1,8 +1,7 @@
 package org.quorate.qnetd.server;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
+import org.quorate.certs.pki.Names;
+
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -32,16 +31,7 @@ public final class CertificateNames {
 
     /** The subject CN, or null. */
     public static String commonName(X509Certificate certificate) {
-        try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return rdn.getValue().toString();
-                }
-            }
-        } catch (InvalidNameException e) {
-            return null;
-        }
-        return null;
+        return Names.commonNameOf(certificate).orElse(null);
     }
 
     private static List<String> dnsNames(X509Certificate certificate) {

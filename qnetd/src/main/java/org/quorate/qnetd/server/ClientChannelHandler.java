@@ -13,11 +13,11 @@ import org.quorate.protocol.codec.SkippedFrame;
 import org.quorate.protocol.codec.UndecodableMessage;
 import org.quorate.protocol.message.QnetMessage;
 import org.quorate.protocol.message.StartTls;
+import org.quorate.qnetd.admin.ClientAddressFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -47,7 +47,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        remoteAddress = format((InetSocketAddress) channel.remoteAddress(), transport.showsMappedIpv4());
+        remoteAddress = ClientAddressFormat.format((InetSocketAddress) channel.remoteAddress(), transport.showsMappedIpv4());
         if (transport.refuseNewClient()) {
             LOG.warn("Maximum number of clients reached. Disconnecting client {}", remoteAddress);
             channel.close();
@@ -163,30 +163,6 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
     @Override
     public String remoteAddress() {
         return remoteAddress;
-    }
-
-    /**
-     * The C server prints {@code address:port} from its dual-stack IPv6 socket, so IPv4 peers appear
-     * as {@code ::ffff:a.b.c.d}; with {@code -4} they appear plain.
-     */
-    static String format(InetSocketAddress address, boolean mappedIpv4) {
-        String host = address.getAddress().getHostAddress();
-        if (address.getAddress() instanceof Inet4Address && mappedIpv4) {
-            host = "::ffff:" + host;
-        }
-        int zone = host.indexOf('%');
-        if (zone >= 0) {
-            host = host.substring(0, zone);
-        }
-        if (host.contains(":") && !host.startsWith("::ffff:")) {
-            host = compressIpv6(host);
-        }
-        return host + ":" + address.getPort();
-    }
-
-    private static String compressIpv6(String host) {
-        // Java prints 0:0:0:0:0:0:0:1; inet_ntop prints ::1.
-        return host.replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceAll(":{3,}", "::");
     }
 
     private static String rootMessage(Throwable t) {

@@ -2,7 +2,6 @@ package org.quorate.qnetd.server;
 
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.ReplyErrorCode;
 import org.quorate.protocol.RingId;
 import org.quorate.protocol.message.Messages;
 import org.quorate.qnetd.algorithm.ClientState;
@@ -129,12 +128,5 @@ public final class VoteDispatcher {
         }
     }
 
-    /** For tests: whether {@code client} has a pending algorithm timer. */
-    boolean timerPending(ClientState client) {
-        return timers.containsKey(client);
-    }
 
-    static boolean isError(ReplyErrorCode code) {
-        return code != ReplyErrorCode.NO_ERROR;
-    }
 }
