@@ -15,6 +15,7 @@ import org.quorate.qnetd.admin.QnetdStatusSnapshot;
 import org.quorate.qnetd.config.QnetdCommandLine;
 import org.quorate.qnetd.config.QnetdSettings;
 import org.quorate.qnetd.metrics.QnetdMetrics;
+import org.quorate.qnetd.server.ListenSocket;
 import org.quorate.qnetd.server.QnetdEvents;
 import org.quorate.qnetd.server.QnetdServer;
 import org.quorate.qnetd.server.StatusSnapshots;
@@ -27,8 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * corosync-qnetd: start-up in the C daemon's order (options, logging, certificates, lock file, IPC
- * socket, TCP socket, READY=1), then serve until SIGTERM/SIGINT or the IPC {@code shutdown} command.
+ * corosync-qnetd: start-up (options, logging, lock file, TCP socket, certificates, IPC socket, serving
+ * the TCP socket, READY=1), then serve until SIGTERM/SIGINT or the IPC {@code shutdown} command.
  * Exit status 0 after a clean stop, 1 when start-up fails (the log line names what failed).
  */
 public final class QnetdMain implements QnetdAdminCommands {
@@ -37,6 +38,7 @@ public final class QnetdMain implements QnetdAdminCommands {
     private final QnetdSettings settings;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private QnetdServer server;
+    private ListenSocket listen;
     private IpcServer ipc;
     private PidLockFile lock;
     private QnetdMetrics metrics;
@@ -74,6 +76,19 @@ public final class QnetdMain implements QnetdAdminCommands {
     }
 
     void start() throws StartupException {
+        try {
+            lock = PidLockFile.acquire(settings.lockFile());
+        } catch (IOException e) {
+            throw new StartupException(e.getMessage());
+        }
+        // Listen before the slow steps (certificates, TLS library): nodes reconnecting to a restarting
+        // qnetd then queue or retry their SYN instead of being refused and waiting a whole connect timeout.
+        try {
+            listen = ListenSocket.open(settings);
+        } catch (Exception e) {
+            throw new StartupException("Can't listen on " + settings.displayListenAddress() + " port "
+                    + settings.port() + ": " + e.getMessage());
+        }
         SslContext ssl = null;
         QnetdCertStore store = null;
         if (settings.tls() != TlsSupported.UNSUPPORTED) {
@@ -86,11 +101,6 @@ public final class QnetdMain implements QnetdAdminCommands {
                 throw new StartupException("Can't load the certificates from " + settings.nssDbDir() + ": "
                         + e.getMessage());
             }
-        }
-        try {
-            lock = PidLockFile.acquire(settings.lockFile());
-        } catch (IOException e) {
-            throw new StartupException(e.getMessage());
         }
         QnetdEvents events = QnetdEvents.NONE;
         if (settings.metricsAddress() != null) {
@@ -105,7 +115,7 @@ public final class QnetdMain implements QnetdAdminCommands {
             throw new StartupException("Can't open the local socket " + settings.localSocketFile() + ": " + e.getMessage());
         }
         try {
-            InetSocketAddress bound = server.start();
+            InetSocketAddress bound = server.start(listen);
             boundPort = bound.getPort();
         } catch (Exception e) {
             throw new StartupException("Can't listen on " + settings.displayListenAddress() + " port "
@@ -145,6 +155,7 @@ public final class QnetdMain implements QnetdAdminCommands {
         SdNotify.stopping();
         closeQuietly(ipc);
         closeQuietly(server);
+        closeQuietly(listen);
         closeQuietly(metrics);
         closeQuietly(lock);
         LOG.info("QNetd stopped");

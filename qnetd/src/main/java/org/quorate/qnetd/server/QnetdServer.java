@@ -9,12 +9,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -25,7 +22,6 @@ import org.quorate.time.EventLoopScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +62,15 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         this.events = events;
     }
 
-    /** Binds the listening socket; returns the bound address (port 0 picks a free one). */
+    /** Binds the listening socket and serves it; returns the bound address (port 0 picks a free one). */
     public InetSocketAddress start() throws Exception {
-        boolean epoll = Epoll.isAvailable();
+        return start(ListenSocket.open(settings));
+    }
+
+    /** Serves a socket bound earlier (see {@link ListenSocket}); returns its address. */
+    public InetSocketAddress start(ListenSocket listen) throws Exception {
+        boolean epoll = listen.epoll();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("qnetd-loop"), io);
         // Accepting on its own thread keeps the small C-default backlog (10) drained while the logic loop is
         // busy with a reconnect storm; otherwise SYNs are dropped and clients wait for TCP's retransmit.
@@ -78,12 +78,11 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         tlsTasks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("qnetd-tls", true));
         context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events);
-        InetSocketAddress bindAddress = bindAddress();
-        mappedIpv4 = bindAddress.getAddress().getAddress().length == 16;
+        mappedIpv4 = listen.mappedIpv4();
+        ServerChannel listening = listen.handOver();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, loop)
-                .channel(channelType)
-                .option(ChannelOption.SO_BACKLOG, settings.listenBacklog())
+                .channelFactory(() -> listening)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 // The C server leaves Nagle on and delays the ACK VOTE_INFO by ~40 ms (errata E-08).
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -97,47 +96,12 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
                         ch.closeFuture().addListener(f -> clientChannels.remove(ch));
                     }
                 });
-        serverChannel = bind(bootstrap, bindAddress);
+        // The socket is listening already: registering it with the acceptor loop starts accepting.
+        serverChannel = bootstrap.register().sync().channel();
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         LOG.info("QNetd listening on {} port {} (TLS {}, {} transport)", settings.displayListenAddress(), bound.getPort(),
                 settings.tls().displayName(), epoll ? "epoll" : "nio");
         return bound;
-    }
-
-    /*
-     * A container without IPv6 (Docker's default: disable_ipv6=1, no IPv6 address) makes the JDK and Netty
-     * create IPv4 sockets, so the dual-stack wildcard fails with EAFNOSUPPORT. The C daemon (NSPR) listens
-     * there anyway, so without -l/-6 we fall back to the IPv4 wildcard instead of refusing to start.
-     */
-    private Channel bind(ServerBootstrap bootstrap, InetSocketAddress bindAddress) throws Exception {
-        try {
-            return bootstrap.bind(bindAddress).sync().channel();
-        } catch (Exception e) {
-            boolean dualStackWildcard = settings.listenAddress() == null && settings.ipVersion() == 0;
-            if (!dualStackWildcard) {
-                throw e;
-            }
-            LOG.info("Can't listen on IPv6 wildcard address ({}); listening on IPv4 only", e.getMessage());
-            mappedIpv4 = false;
-            return bootstrap.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), settings.port()))
-                    .sync().channel();
-        }
-    }
-
-    private InetSocketAddress bindAddress() throws Exception {
-        if (settings.listenAddress() != null) {
-            for (InetAddress address : InetAddress.getAllByName(settings.listenAddress())) {
-                if (settings.ipVersion() == 4 && address.getAddress().length != 4
-                        || settings.ipVersion() == 6 && address.getAddress().length != 16) {
-                    continue;
-                }
-                return new InetSocketAddress(address, settings.port());
-            }
-            throw new IllegalArgumentException("Can't resolve listen address " + settings.listenAddress()
-                    + " for IPv" + settings.ipVersion());
-        }
-        String wildcard = settings.ipVersion() == 4 ? "0.0.0.0" : "::";
-        return new InetSocketAddress(InetAddress.getByName(wildcard), settings.port());
     }
 
     /** Runs {@code query} on the logic thread, e.g. to take a status snapshot. */
