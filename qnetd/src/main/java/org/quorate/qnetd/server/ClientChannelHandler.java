@@ -38,6 +38,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
     private String remoteAddress = "?";
     private int queuedWrites;
     private boolean startTlsRequested;
+    private HandshakeGate.Ticket tlsTurn;
 
     ClientChannelHandler(QnetdTransport transport, QnetFrameDecoder decoder) {
         this.transport = transport;
@@ -80,6 +81,9 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent && tlsTurn != null) {
+            tlsTurn.release();
+        }
         if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
             String reason = rootMessage(done.cause());
             LOG.warn("TLS handshake with client {} failed: {}. Disconnecting client", remoteAddress, reason);
@@ -93,6 +97,9 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (tlsTurn != null) {
+            tlsTurn.release();
+        }
         if (session != null) {
             session.closed(transport.goingDown());
             LOG.debug("Client {} disconnected", remoteAddress);
@@ -137,8 +144,17 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
     @Override
     public void startTls() {
         startTlsRequested = true;
+        // Until its turn the connection is not read: the ClientHello waits in the socket, and the bytes
+        // that came with the STARTTLS frame wait in the paused decoder.
+        channel.config().setAutoRead(false);
+        tlsTurn = transport.context().handshakes().enter(this::beginTls);
+    }
+
+    /** Called by the gate, at once or when an earlier handshake ended; never for a closed connection. */
+    private void beginTls() {
         ssl = transport.newSslHandler(channel.alloc());
         decoder.switchToTls(ssl);
+        channel.config().setAutoRead(true);
     }
 
     @Override

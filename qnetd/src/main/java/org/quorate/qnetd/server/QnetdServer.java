@@ -51,15 +51,22 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
     private boolean mappedIpv4;
     private volatile boolean goingDown;
     private final List<Channel> clientChannels = new ArrayList<>();
+    private final int handshakeLimit;
 
     /** @param sslContext the server TLS context; null only when TLS is off */
     public QnetdServer(QnetdSettings settings, SslContext sslContext, QnetdEvents events) {
+        this(settings, sslContext, events, HandshakeGate.DEFAULT_LIMIT);
+    }
+
+    /** @param handshakeLimit TLS handshakes run at once; the others wait their turn (see {@link HandshakeGate}) */
+    public QnetdServer(QnetdSettings settings, SslContext sslContext, QnetdEvents events, int handshakeLimit) {
         if (settings.tls() != TlsSupported.UNSUPPORTED && sslContext == null) {
             throw new IllegalArgumentException("TLS is " + settings.tls().displayName() + " but no TLS context was given");
         }
         this.settings = settings;
         this.sslContext = sslContext;
         this.events = events;
+        this.handshakeLimit = handshakeLimit;
     }
 
     /** Binds the listening socket and serves it; returns the bound address (port 0 picks a free one). */
@@ -77,7 +84,7 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("qnetd-accept"), io);
         tlsTasks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("qnetd-tls", true));
-        context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events);
+        context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events, handshakeLimit);
         mappedIpv4 = listen.mappedIpv4();
         ServerChannel listening = listen.handOver();
         ServerBootstrap bootstrap = new ServerBootstrap()

@@ -5,12 +5,19 @@ import org.quorate.time.Scheduler;
 
 /** What every session of one server shares. All of it is used from the server's logic thread only. */
 public record ServerContext(QnetdSettings settings, Scheduler scheduler, ClusterRegistry registry,
-                            VoteDispatcher votes, QnetdEvents events) {
+                            VoteDispatcher votes, QnetdEvents events, HandshakeGate handshakes) {
 
     /** A fresh server state: an empty registry and a dispatcher bound to it. */
     public static ServerContext create(QnetdSettings settings, Scheduler scheduler, QnetdEvents events) {
+        return create(settings, scheduler, events, HandshakeGate.DEFAULT_LIMIT);
+    }
+
+    /** As {@link #create(QnetdSettings, Scheduler, QnetdEvents)}, with room for {@code handshakeLimit} TLS handshakes. */
+    public static ServerContext create(QnetdSettings settings, Scheduler scheduler, QnetdEvents events,
+                                       int handshakeLimit) {
         ClusterRegistry registry = new ClusterRegistry();
-        return new ServerContext(settings, scheduler, registry, new VoteDispatcher(registry, scheduler, events), events);
+        return new ServerContext(settings, scheduler, registry, new VoteDispatcher(registry, scheduler, events), events,
+                new HandshakeGate(handshakeLimit));
     }
 
     public ClientSession newSession(ClientConnection connection) {

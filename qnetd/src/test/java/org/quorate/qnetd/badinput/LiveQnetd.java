@@ -32,13 +32,17 @@ final class LiveQnetd implements AutoCloseable {
     final List<String> events = new CopyOnWriteArrayList<>();
 
     LiveQnetd(TestPki pki, TlsSupported tls) throws Exception {
+        this(pki, tls, org.quorate.qnetd.server.HandshakeGate.DEFAULT_LIMIT);
+    }
+
+    LiveQnetd(TestPki pki, TlsSupported tls, int handshakeLimit) throws Exception {
         log.start();
         qnetdLogger.addAppender(log);
         QnetdSettings settings = QnetdSettings.defaults().toBuilder()
                 .listenAddress("127.0.0.1").port(0).tls(tls).clientCertRequired(true)
                 .heartbeatRange(MIN_HEARTBEAT_MS, 120_000).build();
         var ssl = QnetdTls.serverContext(pki.store().serverKey(), pki.store().caCertificate(), true);
-        server = new QnetdServer(settings, ssl, new Recorder());
+        server = new QnetdServer(settings, ssl, new Recorder(), handshakeLimit);
         address = server.start();
     }
 
@@ -53,6 +57,11 @@ final class LiveQnetd implements AutoCloseable {
     /** Open connections as the server's logic thread counts them. */
     int connections() {
         return server.onLoop(ctx -> ctx.registry().connectionCount()).join();
+    }
+
+    /** TLS handshakes running and waiting for their turn, as the logic thread sees them. */
+    int[] handshakes() {
+        return server.onLoop(ctx -> new int[] {ctx.handshakes().running(), ctx.handshakes().waiting()}).join();
     }
 
     /** Waits until the server has seen the bad connections go away again. */
