@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -173,7 +174,8 @@ public final class Fleet implements AutoCloseable {
             return;
         }
         counters.connectTimeouts.increment();
-        counters.error("connect-timeout");
+        // where the attempt was stuck says who was slow: TCP connect (listen backlog full) or the server's start-up
+        counters.error("connect-timeout-in-" + node.phase().name().toLowerCase(Locale.ROOT));
         if (ch.isActive()) {
             // past TCP connect: channelInactive follows and retries like after any other disconnect
             ch.close();
