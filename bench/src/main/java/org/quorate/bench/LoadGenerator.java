@@ -1,6 +1,7 @@
 package org.quorate.bench;
 
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.quorate.bench.client.FleetSettings;
+import org.quorate.bench.client.ReconnectPolicy;
 import org.quorate.bench.pki.BenchPki;
 import org.quorate.bench.pki.ClientKeyType;
 import org.quorate.bench.pki.ClientTls;
@@ -38,6 +40,8 @@ import picocli.CommandLine.Option;
 public final class LoadGenerator implements Callable<Integer> {
     enum Servers { quorate, c, both }
 
+    enum TlsProviderChoice { auto, openssl, jdk }
+
     @Option(names = "--clients", description = "simulated nodes, even (default ${DEFAULT-VALUE})")
     int clients = 2000;
     @Option(names = "--server", description = "quorate, c or both (default ${DEFAULT-VALUE})")
@@ -47,8 +51,12 @@ public final class LoadGenerator implements Callable<Integer> {
     int cMaxClients = 2000;
     @Option(names = "--tls", description = "on or off (default ${DEFAULT-VALUE})")
     String tls = "on";
-    @Option(names = "--heartbeat-ms", description = "ECHO_REQUEST interval (default ${DEFAULT-VALUE})")
-    long heartbeatMs = 8000;
+    @Option(names = "--heartbeat-ms", description = "ECHO_REQUEST interval, 0.8 x quorum.device.timeout "
+            + "(default ${DEFAULT-VALUE})")
+    long heartbeatMs = FleetSettings.DEFAULT_HEARTBEAT_MILLIS;
+    @Option(names = "--connect-timeout-ms", description = "each node's connect timer, from the start of an "
+            + "attempt until INIT_REPLY, as quorum.device.net.connect_timeout (default: the heartbeat)")
+    Long connectTimeoutMs;
     @Option(names = "--steady-seconds", description = "CPU/RSS window (default ${DEFAULT-VALUE})")
     int steadySeconds = 30;
     @Option(names = "--split-rate", description = "clusters split per second (default ${DEFAULT-VALUE})")
@@ -80,10 +88,9 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--listen-backlog", description = "pass -S listen_backlog=N to both servers (default: "
             + "their own default, 10)")
     Integer listenBacklog;
-    @Option(names = "--startup-timeout-ms", description = "a node that has not finished PREINIT..SET_OPTION by "
-            + "then drops the connection and retries (default ${DEFAULT-VALUE}; shorter values make"
-            + " a loaded server redo handshakes whose clients gave up)")
-    long startupTimeoutMs = 30_000;
+    @Option(names = "--client-tls-provider", description = "the nodes' TLS: auto (OpenSSL when netty-tcnative "
+            + "loads, else the JDK), openssl or jdk (default ${DEFAULT-VALUE})")
+    TlsProviderChoice clientTlsProvider = TlsProviderChoice.auto;
     @Option(names = "--cluster-prefix", description = "cluster names are <prefix><i> (default ${DEFAULT-VALUE})")
     String clusterPrefix = "bench";
 
@@ -116,7 +123,18 @@ public final class LoadGenerator implements Callable<Integer> {
         }
         LoadScenario.requireLinuxProc();
         boolean tlsOn = tls.equals("on");
-        FleetSettings fleet = new FleetSettings(tlsOn, heartbeatMs, 1000, 8000, startupTimeoutMs, sourceAddresses, inflight, ioThreads);
+        FleetSettings fleet;
+        try {
+            fleet = new FleetSettings(tlsOn, heartbeatMs, connectTimeoutMs != null ? connectTimeoutMs : heartbeatMs,
+                    sourceAddresses, inflight, ioThreads);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        SslProvider provider = switch (clientTlsProvider) {
+            case auto -> ClientTls.bestProvider();
+            case openssl -> SslProvider.OPENSSL;
+            case jdk -> SslProvider.JDK;
+        };
         ScenarioSettings scenario = new ScenarioSettings(steadySeconds, splitRate, phaseTimeoutSeconds, !noRestart);
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("quorate-bench");
         out.printf("work directory %s%n", dir);
@@ -134,7 +152,9 @@ public final class LoadGenerator implements Callable<Integer> {
             long t = System.nanoTime();
             pki = BenchPki.create(dir.resolve("quorate-nssdb"), Instant.now(), clientKey);
             if (tlsOn) {
-                clientTls = ClientTls.context(pki.caCertificate(), pki.clusterIdentities(clusterNames, Instant.now()));
+                clientTls = ClientTls.context(pki.caCertificate(), pki.clusterIdentities(clusterNames, Instant.now()),
+                        provider);
+                out.printf("nodes' TLS: %s%n", ClientTls.describe(provider));
             }
             if (kinds.contains(ServerKind.C)) {
                 NssDatabaseBuilder.build(pki, dir.resolve("c-nssdb"));
@@ -158,8 +178,11 @@ public final class LoadGenerator implements Callable<Integer> {
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "Generator and server share this machine's %d cores; loopback, TLS %s, heartbeat %d ms.%n",
-                Runtime.getRuntime().availableProcessors(), tls, heartbeatMs);
+        out.printf(Locale.ROOT, "Generator and server share this machine's %d cores; loopback, TLS %s%s, heartbeat %d ms,"
+                + " connect timeout %d ms, reconnect back-off 0..%d ms.%n",
+                Runtime.getRuntime().availableProcessors(), tls, tlsOn ? " (nodes: " + ClientTls.describe(provider) + ")" : "",
+                heartbeatMs, fleet.connectTimeoutMillis(),
+                ReconnectPolicy.backoffBoundFor(heartbeatMs) - 1);
         out.print(ResultTable.markdown(results));
         return results.stream().allMatch(r -> r.notes().isEmpty()) ? 0 : 1;
     }

@@ -12,6 +12,7 @@ import java.util.function.IntSupplier;
 import org.quorate.bench.client.Fleet;
 import org.quorate.bench.client.FleetCounters;
 import org.quorate.bench.client.FleetSettings;
+import org.quorate.bench.report.RestartResult;
 import org.quorate.bench.report.ServerResult;
 import org.quorate.bench.server.ProcStat;
 import org.quorate.bench.server.QnetdProcess;
@@ -48,10 +49,19 @@ public final class LoadScenario {
                      clusterNames)) {
             // ---- connect ----
             FleetCounters startup = fleet.newEpoch();
+            long generatorPid = ProcessHandle.current().pid();
+            long serverTicks0 = ProcStat.cpuTicks(server.pid());
+            long generatorTicks0 = ProcStat.cpuTicks(generatorPid);
             long t0 = System.nanoTime();
             fleet.connectAll();
             boolean allUp = await("connect", () -> startup.inits(), clients, startup);
             double connectSeconds = allUp ? (startup.lastInitNanos() - t0) / 1e9 : Double.NaN;
+            // what the connect phase cost each side: the generator must not starve the server it measures
+            double connectServerCpu = (double) (ProcStat.cpuTicks(server.pid()) - serverTicks0) / ProcStat.TICKS_PER_SECOND;
+            double connectGeneratorCpu = (double) (ProcStat.cpuTicks(generatorPid) - generatorTicks0)
+                    / ProcStat.TICKS_PER_SECOND;
+            log.printf(java.util.Locale.ROOT, "[%s] connect phase CPU: server %.1f s, generator %.1f s%n",
+                    server.kind().displayName(), connectServerCpu, connectGeneratorCpu);
             if (!allUp) {
                 notes.add("only " + startup.inits() + " of " + clients + " nodes connected within the phase timeout");
             }
@@ -88,29 +98,32 @@ public final class LoadScenario {
             merge(errors, split.errors());
 
             // ---- restart ----
-            double listen = Double.NaN;
-            double all = Double.NaN;
-            int reinit = 0;
+            RestartResult restarted = RestartResult.SKIPPED;
             if (settings.restart()) {
                 FleetCounters restart = fleet.newEpoch();
+                long killed = System.nanoTime();
                 server.kill();
                 long start = System.nanoTime();
                 server.start();
                 server.awaitListening(60_000);
-                listen = (System.nanoTime() - start) / 1e9;
+                double listen = (System.nanoTime() - start) / 1e9;
                 boolean back = await("reconnect", restart::inits, clients, restart);
-                reinit = restart.inits();
-                all = back ? (restart.lastInitNanos() - start) / 1e9 : Double.NaN;
+                int reinit = restart.inits();
+                restarted = new RestartResult(listen,
+                        back ? (restart.lastInitNanos() - killed) / 1e9 : Double.NaN,
+                        back ? (restart.lastInitNanos() - start) / 1e9 : Double.NaN,
+                        reinit, restart.connectAttempts(), restart.connectRefused(), restart.connectTimeouts());
                 if (!back) {
                     notes.add("only " + reinit + " of " + clients + " nodes re-initialised after the restart");
                 }
                 merge(errors, restart.errors());
             }
             return new ServerResult(server.kind(), clients, fleetSettings.tls(), connectSeconds,
-                    startup.connectAttempts(), startup.inits(), cpu.percentOfOneCore(), cpu.seconds(), steadyRss,
+                    startup.connectAttempts(), startup.inits(), connectServerCpu, connectGeneratorCpu,
+                    cpu.percentOfOneCore(), cpu.seconds(), steadyRss,
                     rss.peakKib(), threads, echo, steady.missedEchoReplies(), steady.disconnects(),
                     split.voteLatency().summary(), split.ackLatency().summary(), split.nackLatency().summary(),
-                    split.unexpectedSplitVotes(), listen, all, reinit, errors, loadAverage, String.join("; ", notes));
+                    split.unexpectedSplitVotes(), restarted, errors, loadAverage, String.join("; ", notes));
         } finally {
             server.close();
         }
@@ -128,9 +141,10 @@ public final class LoadScenario {
                 return false;
             }
             if (now > nextReport) {
-                log.printf("  %s: %d / %d after %.0f s (attempts %d, connect failures %d, errors %s)%n", phase,
-                        value.getAsInt(), target, (now - start) / 1e9, counters.connectAttempts(),
-                        counters.connectFailures(), counters.errors());
+                log.printf("  %s: %d / %d after %.0f s (attempts %d, connect failures %d of which refused %d,"
+                        + " connect timeouts %d, errors %s)%n", phase, value.getAsInt(), target, (now - start) / 1e9,
+                        counters.connectAttempts(), counters.connectFailures(), counters.connectRefused(),
+                        counters.connectTimeouts(), counters.errors());
                 nextReport += 5_000_000_000L;
             }
             Thread.sleep(20);

@@ -17,23 +17,30 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.quorate.protocol.codec.QnetCodec;
 import org.quorate.protocol.codec.QnetFrameDecoder;
 import org.quorate.protocol.codec.QnetMessageEncoder;
 
 /**
  * All simulated nodes of a run: {@code clusters} two-node clusters named {@code <prefix><i>}. It opens
- * the connections (paced by {@link FleetSettings#inflight()} during the initial ramp), reconnects any node
- * whose connection ends, and triggers the 1:1 split of every cluster.
+ * the connections (paced by {@link FleetSettings#inflight()} during the initial ramp), runs each attempt's
+ * connect timer, reconnects any node whose attempt or connection ends when {@link ReconnectPolicy} says
+ * the real corosync-qdevice would, and triggers the 1:1 split of every cluster.
  */
 public final class Fleet implements AutoCloseable {
+    /** Each event loop draws its back-offs from its own thread's generator. */
+    private static final RandomGenerator THREAD_LOCAL_RANDOM = () -> ThreadLocalRandom.current().nextLong();
+
     private final FleetSettings settings;
     private final SslContext ssl;
     private final InetSocketAddress server;
@@ -41,6 +48,7 @@ public final class Fleet implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final List<SimulatedNode> nodes = new ArrayList<>();
     private final Semaphore rampSlots;
+    private final ReconnectPolicy policy;
     private volatile boolean running = true;
     private volatile FleetCounters counters = new FleetCounters(0);
     private final List<Channel> channels = Collections.synchronizedList(new ArrayList<>());
@@ -54,12 +62,14 @@ public final class Fleet implements AutoCloseable {
         this.ssl = ssl;
         this.server = server;
         this.rampSlots = new Semaphore(settings.inflight());
+        this.policy = ReconnectPolicy.of(settings, THREAD_LOCAL_RANDOM);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("bench-io", true), io);
         this.bootstrap = new Bootstrap()
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
+                // off: the node's own connect timer ends slow TCP connects, as in the C client
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_REUSEADDR, true);
         for (String cluster : clusterNames) {
@@ -109,7 +119,9 @@ public final class Fleet implements AutoCloseable {
             return;
         }
         node.connecting();
+        node.index = index;
         counters.connectAttempts.increment();
+        long started = System.nanoTime();
         InetSocketAddress source = new InetSocketAddress("127.0.0." + (2 + index % settings.sourceAddresses()), 0);
         ChannelFuture future = bootstrap.clone(node.loop()).handler(new ChannelInitializer<SocketChannel>() {
             @Override
@@ -120,6 +132,7 @@ public final class Fleet implements AutoCloseable {
             }
         }).connect(server, source);
         Channel ch = future.channel();
+        node.attempt = ch;
         channels.add(ch);
         ch.closeFuture().addListener(f -> channels.remove(ch));
         if (holdsRampSlot) {
@@ -127,22 +140,52 @@ public final class Fleet implements AutoCloseable {
             ch.closeFuture().addListener(f -> rampSlotDone(node));
             node.rampSlotHeld = true;
         }
+        node.armConnectTimer(node.loop().schedule(() -> connectTimedOut(node, ch, started),
+                policy.connectTimeoutMillis(), TimeUnit.MILLISECONDS));
         future.addListener(f -> {
-            if (!f.isSuccess()) {
-                counters.connectFailures.increment();
-                counters.error("connect-" + f.cause().getClass().getSimpleName());
-                // no channelInactive for a channel that never connected: retry from here
-                node.disconnected();
-                scheduleReconnect(node, index);
+            if (!f.isSuccess() && node.attempt == ch) {
+                tcpConnectFailed(node, started, f.cause());
             }
         });
-        node.loop().schedule(() -> {
-            if (ch.isOpen() && node.phase() != NodePhase.ACTIVE) {
-                counters.error("startup-timeout");
-                ch.close();
-            }
-        }, settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
-        node.index = index;
+    }
+
+    /**
+     * "Can't connect to qnetd host.": the real client does not retry by itself but idles until the
+     * attempt's connect timer fires. A channel that never connected gets no channelInactive, so the next
+     * attempt is scheduled from here.
+     */
+    private void tcpConnectFailed(SimulatedNode node, long started, Throwable cause) {
+        FleetCounters now = counters;
+        now.connectFailures.increment();
+        if (isRefused(cause)) {
+            now.connectRefused.increment();
+            now.error("connect-refused");
+        } else {
+            now.error("connect-" + cause.getClass().getSimpleName());
+        }
+        node.attempt = null;
+        node.disconnected();
+        retry(node, ReconnectPolicy.AttemptEnd.TCP_CONNECT_FAILED, started);
+    }
+
+    /** No INIT_REPLY within the connect timeout ("Connect timeout"). */
+    private void connectTimedOut(SimulatedNode node, Channel ch, long started) {
+        if (node.attempt != ch) {
+            return;
+        }
+        counters.connectTimeouts.increment();
+        // where the attempt was stuck says who was slow: TCP connect (listen backlog full) or the server's start-up
+        counters.error("connect-timeout-in-" + node.phase().name().toLowerCase(Locale.ROOT));
+        if (ch.isActive()) {
+            // past TCP connect: channelInactive follows and retries like after any other disconnect
+            ch.close();
+            return;
+        }
+        // still in TCP connect: drop the attempt (its failing connect future is ignored) and start again
+        node.attempt = null;
+        node.disconnected();
+        ch.close();
+        retry(node, ReconnectPolicy.AttemptEnd.TIMED_OUT_CONNECTING, started);
     }
 
     /** Called by a node when it reached ACTIVE. */
@@ -157,28 +200,40 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /** The connection of {@code node} (which had got past TCP connect) is gone. */
     void disconnected(SimulatedNode node) {
         boolean wasActive = node.phase() == NodePhase.ACTIVE;
+        node.attempt = null;
         node.disconnected();
         if (wasActive) {
             counters.disconnects.increment();
         }
-        scheduleReconnect(node, node.index);
+        retry(node, ReconnectPolicy.AttemptEnd.ENDED_AFTER_CONNECT, System.nanoTime());
     }
 
-    private void scheduleReconnect(SimulatedNode node, int index) {
+    private void retry(SimulatedNode node, ReconnectPolicy.AttemptEnd end, long attemptStartedNanos) {
         if (!running) {
             return;
         }
-        long mean = settings.reconnectMillis();
-        long pause = ThreadLocalRandom.current().nextLong(mean * 3 / 4, mean * 5 / 4 + 1);
-        node.loop().schedule(() -> connect(node, index, false), pause, TimeUnit.MILLISECONDS);
+        long pause = policy.pauseMillis(end, (System.nanoTime() - attemptStartedNanos) / 1_000_000);
+        Runnable again = () -> connect(node, node.index, false);
+        if (pause == 0) {
+            node.loop().execute(again);
+        } else {
+            node.loop().schedule(again, pause, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static boolean isRefused(Throwable cause) {
+        // NIO and epoll both report ECONNREFUSED as a ConnectException whose message says so
+        return cause instanceof ConnectException && String.valueOf(cause.getMessage()).contains("refused");
     }
 
     SslHandler newSslHandler(Channel ch, String cluster) {
         // The cluster name as "peer host" tells ClusterKeyManager which certificate to present.
         SslHandler handler = ssl.newHandler(ch.alloc(), cluster, server.getPort());
-        handler.setHandshakeTimeoutMillis(settings.startupTimeoutMillis());
+        // the connect timer covers the handshake, as in the C client, which has no handshake timeout of its own
+        handler.setHandshakeTimeoutMillis(0);
         return handler;
     }
 

@@ -18,6 +18,8 @@ public final class FleetCounters {
     final AtomicInteger firstVotes = new AtomicInteger();
     final LongAdder connectAttempts = new LongAdder();
     final LongAdder connectFailures = new LongAdder();
+    final LongAdder connectRefused = new LongAdder();
+    final LongAdder connectTimeouts = new LongAdder();
     final LongAdder disconnects = new LongAdder();
     final LongAdder missedEchoReplies = new LongAdder();
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -58,8 +60,19 @@ public final class FleetCounters {
         return connectAttempts.sum();
     }
 
+    /** Attempts whose TCP connect failed, for any reason (refused ones included). */
     public long connectFailures() {
         return connectFailures.sum();
+    }
+
+    /** Attempts whose TCP connect was refused: nothing listening yet. */
+    public long connectRefused() {
+        return connectRefused.sum();
+    }
+
+    /** Attempts the connect timer ended: no INIT_REPLY within the connect timeout. */
+    public long connectTimeouts() {
+        return connectTimeouts.sum();
     }
 
     public long disconnects() {

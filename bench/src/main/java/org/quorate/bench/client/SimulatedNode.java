@@ -8,7 +8,6 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.quorate.certs.pki.Names;
@@ -33,8 +32,10 @@ import org.quorate.protocol.message.VoteInfo;
  * One simulated corosync-qdevice (model net, ffsplit, tie-breaker lowest) that sends what the real
  * client sends (vectors/sessions/plain.decoded.txt): PREINIT, STARTTLS, INIT, SET_OPTION(KAP), the
  * INITIAL_CONFIG / MEMBERSHIP / QUORUM node lists, an ECHO_REQUEST every heartbeat, and a
- * VOTE_INFO_REPLY for every VOTE_INFO. The node outlives its connections: after a disconnect the fleet
- * reconnects it and it starts over with its current membership.
+ * VOTE_INFO_REPLY for every VOTE_INFO. Like the real client it starts its echo timer at INIT_REPLY and
+ * drops the connection when an echo reply is still missing at the next heartbeat. The node outlives its
+ * connections: the fleet reconnects it ({@link ReconnectPolicy}) and it starts over with its current
+ * membership.
  *
  * <p>Everything here runs on the node's own event loop, so the fields need no locks.
  */
@@ -47,9 +48,15 @@ public final class SimulatedNode {
 
     /** Read by the fleet's progress snapshot from another thread. */
     private volatile NodePhase phase = NodePhase.IDLE;
-    /** The fleet's bookkeeping: position (for the source address) and whether a ramp slot is held. */
+    /**
+     * The fleet's bookkeeping: position (for the source address), whether a ramp slot is held, and the
+     * channel of the current connection attempt (null between attempts).
+     */
     int index;
     boolean rampSlotHeld;
+    Channel attempt;
+    /** Started with each attempt, cancelled by INIT_REPLY (qdevice's connect timer). */
+    private ScheduledFuture<?> connectTimer;
     private Channel channel;
     private long seq;
     private Membership membership;
@@ -101,7 +108,12 @@ public final class SimulatedNode {
         send(Messages.preinit(++seq, cluster));
     }
 
+    void armConnectTimer(ScheduledFuture<?> timer) {
+        connectTimer = timer;
+    }
+
     void disconnected() {
+        cancelConnectTimer();
         if (echoTimer != null) {
             echoTimer.cancel(false);
             echoTimer = null;
@@ -173,8 +185,19 @@ public final class SimulatedNode {
             fail("init-error-" + reply.replyErrorCode());
             return;
         }
+        // fully connected as far as the real client's connect timer is concerned; its echo timer starts now
+        cancelConnectTimer();
+        long heartbeat = fleet.settings().heartbeatMillis();
+        echoTimer = loop.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         transition(NodePhase.AWAIT_SET_OPTION_REPLY);
         send(Messages.setOption(++seq, null, true));
+    }
+
+    private void cancelConnectTimer() {
+        if (connectTimer != null) {
+            connectTimer.cancel(false);
+            connectTimer = null;
+        }
     }
 
     private void onSetOptionReply(QnetMessage message) {
@@ -195,10 +218,6 @@ public final class SimulatedNode {
         }
         fleet.initCompleted(this);
         sendNodeLists();
-        long heartbeat = fleet.settings().heartbeatMillis();
-        // A random phase spreads the heartbeats of thousands of nodes over the whole interval.
-        echoTimer = loop.scheduleAtFixedRate(this::heartbeat, ThreadLocalRandom.current().nextLong(heartbeat),
-                heartbeat, TimeUnit.MILLISECONDS);
     }
 
     private void sendNodeLists() {
@@ -253,12 +272,14 @@ public final class SimulatedNode {
     }
 
     private void heartbeat() {
-        if (phase != NodePhase.ACTIVE) {
+        if (phase != NodePhase.AWAIT_SET_OPTION_REPLY && phase != NodePhase.ACTIVE) {
             return;
         }
         if (echoPending) {
-            // The real client would drop the connection here; the bench counts it and goes on.
+            // "Server didn't send echo reply message on time": ffsplit disconnects, then the node reconnects
             fleet.counters().missedEchoReplies.increment();
+            fail("echo-reply-missing");
+            return;
         }
         echoPending = true;
         echoSentNanos = System.nanoTime();

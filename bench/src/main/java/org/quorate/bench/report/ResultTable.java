@@ -44,6 +44,9 @@ public final class ResultTable {
         rows.add(new Row("time to connect all", r -> seconds(r.connectSeconds())));
         rows.add(new Row("connections/s", r -> number(r.connectsPerSecond(), "%.0f")));
         rows.add(new Row("connect attempts (incl. retries)", r -> Long.toString(r.connectAttempts())));
+        rows.add(new Row("connect phase CPU per connection: server / generator",
+                r -> number(r.connectCpuMillisPerConnection(false), "%.2f ms") + " / "
+                        + number(r.connectCpuMillisPerConnection(true), "%.2f ms")));
         rows.add(new Row("vote latency after split p50 / p99 / max", r -> r.voteLatency().millisText()));
         rows.add(new Row("  winner ACK p50 / p99 / max", r -> r.ackLatency().millisText()));
         rows.add(new Row("  loser NACK p50 / p99 / max", r -> r.nackLatency().millisText()));
@@ -58,9 +61,13 @@ public final class ResultTable {
                 r -> r.loadAverage().split(" ")[0] + " " + r.loadAverage().split(" ")[1]));
         rows.add(new Row("disconnects / missed echo replies at steady state",
                 r -> r.steadyDisconnects() + " / " + r.missedEchoReplies()));
-        rows.add(new Row("restart: process start to listening", r -> seconds(r.restartListenSeconds())));
-        rows.add(new Row("restart: process start to all re-INITed",
-                r -> seconds(r.restartAllSeconds()) + " (" + r.reinitialized() + " nodes)"));
+        rows.add(new Row("restart: process start to listening", r -> seconds(r.restart().listenSeconds())));
+        rows.add(new Row("restart: kill to all re-INITed",
+                r -> seconds(r.restart().killToAllSeconds()) + " (" + r.restart().reinitialized() + " nodes)"));
+        rows.add(new Row("restart: process start to all re-INITed", r -> seconds(r.restart().startToAllSeconds())));
+        rows.add(new Row("restart: connect attempts / refused / connect timeouts",
+                r -> r.restart().connectAttempts() + " / " + r.restart().refused() + " / "
+                        + r.restart().connectTimeouts()));
         return rows;
     }
 
