@@ -77,7 +77,10 @@ public final class LoadGenerator implements Callable<Integer> {
     String qnetdClasspath;
     @Option(names = "--qnetd-jvm-options", split = " ", description = "JVM options for Quorate's qnetd "
             + "(default ${DEFAULT-VALUE})")
-    List<String> qnetdJvmOptions = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC"));
+    List<String> qnetdJvmOptions = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    @Option(names = "--no-qnetd-cds", description = "start Quorate's qnetd without a class-data-sharing archive "
+            + "(by default one is made in a short training start first, as the Debian launcher keeps one)")
+    boolean noQnetdCds;
     @Option(names = "--c-qnetd", description = "the C daemon (default ${DEFAULT-VALUE})")
     Path cQnetd = Path.of("/usr/bin/corosync-qnetd");
     @Option(names = "--work-dir", description = "certificates, logs, sockets (default: a new directory in /tmp)")
@@ -191,7 +194,7 @@ public final class LoadGenerator implements Callable<Integer> {
         return kind == ServerKind.C ? Math.min(clients, cMaxClients - cMaxClients % 2) : clients;
     }
 
-    private QnetdProcess process(ServerKind kind, boolean tlsOn, BenchPki pki, Path dir) throws IOException {
+    private QnetdProcess process(ServerKind kind, boolean tlsOn, BenchPki pki, Path dir) throws IOException, InterruptedException {
         int port = freePort();
         if (kind == ServerKind.C) {
             return new QnetdProcess(kind, List.of(cQnetd.toString()), tlsOn, port, dir.resolve("c-nssdb"),
@@ -209,7 +212,29 @@ public final class LoadGenerator implements Callable<Integer> {
             }
             launcher.addAll(List.of("-jar", qnetdJar.toString()));
         }
-        return new QnetdProcess(kind, launcher, tlsOn, port, pki.quorateStore(), dir.resolve("quorate-run"),
+        QnetdProcess quorate = new QnetdProcess(kind, launcher, tlsOn, port, pki.quorateStore(),
+                dir.resolve("quorate-run"), extraAdvanced());
+        if (noQnetdCds) {
+            return quorate;
+        }
+        // What /usr/bin/corosync-qnetd does on a Debian host: archive qnetd's classes once, start from them.
+        Path archive = dir.resolve("quorate-qnetd.jsa");
+        List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        List<String> training = new ArrayList<>(launcher);
+        training.addAll(1, quiet);
+        training.add(1, "-XX:ArchiveClassesAtExit=" + archive);
+        long t = System.nanoTime();
+        new QnetdProcess(kind, training, tlsOn, port, pki.quorateStore(), dir.resolve("quorate-cds"), extraAdvanced())
+                .startAndStop();
+        if (!Files.isRegularFile(archive)) {
+            throw new IOException("the class-data-sharing training start wrote no " + archive
+                    + " (see " + dir.resolve("quorate-cds") + "; --no-qnetd-cds runs without)");
+        }
+        out.printf("qnetd class-data-sharing archive ready in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        List<String> withArchive = new ArrayList<>(launcher);
+        withArchive.addAll(1, quiet);
+        withArchive.add(1, "-XX:SharedArchiveFile=" + archive);
+        return new QnetdProcess(kind, withArchive, tlsOn, port, pki.quorateStore(), dir.resolve("quorate-run"),
                 extraAdvanced());
     }
 

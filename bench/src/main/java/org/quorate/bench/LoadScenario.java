@@ -109,6 +109,13 @@ public final class LoadScenario {
                 double listen = (System.nanoTime() - start) / 1e9;
                 boolean back = await("reconnect", restart::inits, clients, restart);
                 int reinit = restart.inits();
+                String name = server.kind().displayName();
+                log.printf("[%s] per 500 ms after the kill: attempts %s%n", name,
+                        java.util.Arrays.toString(restart.attemptTimeline(killed, 500)));
+                log.printf("[%s] per 500 ms after the kill: refused %s%n", name,
+                        java.util.Arrays.toString(restart.refusedTimeline(killed, 500)));
+                log.printf("[%s] per 500 ms after the kill: re-INITs %s%n", name,
+                        java.util.Arrays.toString(restart.initTimeline(killed, 500)));
                 restarted = new RestartResult(listen,
                         back ? (restart.lastInitNanos() - killed) / 1e9 : Double.NaN,
                         back ? (restart.lastInitNanos() - start) / 1e9 : Double.NaN,

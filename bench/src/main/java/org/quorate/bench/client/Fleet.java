@@ -122,6 +122,7 @@ public final class Fleet implements AutoCloseable {
         node.index = index;
         counters.connectAttempts.increment();
         long started = System.nanoTime();
+        counters.attemptNanos.add(started);
         InetSocketAddress source = new InetSocketAddress("127.0.0." + (2 + index % settings.sourceAddresses()), 0);
         ChannelFuture future = bootstrap.clone(node.loop()).handler(new ChannelInitializer<SocketChannel>() {
             @Override
@@ -159,6 +160,7 @@ public final class Fleet implements AutoCloseable {
         now.connectFailures.increment();
         if (isRefused(cause)) {
             now.connectRefused.increment();
+            now.refusedNanos.add(started);
             now.error("connect-refused");
         } else {
             now.error("connect-" + cause.getClass().getSimpleName());

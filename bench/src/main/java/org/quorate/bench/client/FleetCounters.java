@@ -15,6 +15,9 @@ public final class FleetCounters {
     final int epoch;
     final AtomicInteger inits = new AtomicInteger();
     final AtomicLong lastInitNanos = new AtomicLong();
+    final java.util.Queue<Long> initNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final java.util.Queue<Long> attemptNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final java.util.Queue<Long> refusedNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
     final AtomicInteger firstVotes = new AtomicInteger();
     final LongAdder connectAttempts = new LongAdder();
     final LongAdder connectFailures = new LongAdder();
@@ -40,6 +43,36 @@ public final class FleetCounters {
     void initDone(long nanos) {
         inits.incrementAndGet();
         lastInitNanos.accumulateAndGet(nanos, Math::max);
+        initNanos.add(nanos);
+    }
+
+    /**
+     * How many nodes completed their start-up in each {@code bucketMillis} window after {@code originNanos}
+     * (System.nanoTime), e.g. after the kill: where the tail of a reconnect comes from.
+     */
+    public int[] initTimeline(long originNanos, long bucketMillis) {
+        return timeline(initNanos, originNanos, bucketMillis);
+    }
+
+    /** As {@link #initTimeline}, for connection attempts. */
+    public int[] attemptTimeline(long originNanos, long bucketMillis) {
+        return timeline(attemptNanos, originNanos, bucketMillis);
+    }
+
+    /** As {@link #initTimeline}, for refused connection attempts (by when they started). */
+    public int[] refusedTimeline(long originNanos, long bucketMillis) {
+        return timeline(refusedNanos, originNanos, bucketMillis);
+    }
+
+    private int[] timeline(java.util.Queue<Long> times, long originNanos, long bucketMillis) {
+        long bucketNanos = bucketMillis * 1_000_000L;
+        int buckets = (int) Math.max(1, (lastInitNanos.get() - originNanos) / bucketNanos + 1);
+        int[] counts = new int[buckets];
+        for (long t : times) {
+            int i = (int) Math.max(0, Math.min(buckets - 1, (t - originNanos) / bucketNanos));
+            counts[i]++;
+        }
+        return counts;
     }
 
     public int inits() {

