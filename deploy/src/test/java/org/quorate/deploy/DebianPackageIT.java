@@ -39,6 +39,17 @@ class DebianPackageIT {
         }
     }
 
+    /** Starts qnetd in the background as the systemd unit would and waits until its status answers. */
+    private static String startQnetd(GenericContainer<?> host, String log) throws Exception {
+        run(host, "sh", "-c", "INVOCATION_ID=deb-test exec corosync-qnetd -f >" + log + " 2>&1 </dev/null &");
+        String status = "";
+        for (int i = 0; i < 60 && !status.contains("TLS:"); i++) {
+            Thread.sleep(500);
+            status = host.execInContainer("corosync-qnetd-tool", "-s", "-v").getStdout();
+        }
+        return status;
+    }
+
     @Test
     void replacesTheCPackagesAndKeepsTheQnetdCa() throws Exception {
         DockerLab.requireEngine();
@@ -60,16 +71,23 @@ class DebianPackageIT {
             String caAfter = run(host, "sh", "-c", "sed -n '/BEGIN CERT/,/END CERT/p' /etc/corosync/qnetd/nssdb/qnetd-cacert.crt");
             assertThat(caAfter).as("the converted store keeps the C CA").isEqualTo(caBefore);
 
-            run(host, "sh", "-c", "exec corosync-qnetd -f >/var/log/qnetd.log 2>&1 </dev/null &");
-            String status = "";
-            for (int i = 0; i < 60 && !status.contains("TLS:"); i++) {
-                Thread.sleep(500);
-                ExecResult r = host.execInContainer("corosync-qnetd-tool", "-s", "-v");
-                status = r.getStdout();
-            }
+            // Started the way systemd starts it (INVOCATION_ID set, CacheDirectory=quorate made), the launcher
+            // writes its class-data-sharing archive when qnetd stops and starts from it the next time.
+            run(host, "mkdir", "-p", "/var/cache/quorate");
+            String status = startQnetd(host, "/var/log/qnetd.log");
             System.out.println(status);
             assertThat(status).contains("QNetd address:\t\t\t*:5403",
                     "TLS:\t\t\t\tSupported (client certificate required)");
+            run(host, "corosync-qnetd-tool", "-H");
+            String archive = "";
+            for (int i = 0; i < 60 && !archive.contains("corosync-qnetd.jsa"); i++) {
+                Thread.sleep(500);
+                archive = host.execInContainer("ls", "/var/cache/quorate").getStdout();
+            }
+            assertThat(archive).as("archive written at stop").contains("corosync-qnetd.jsa");
+            assertThat(startQnetd(host, "/var/log/qnetd2.log")).contains("QNetd address:\t\t\t*:5403");
+            assertThat(run(host, "cat", "/var/log/qnetd2.log")).as("the archive is used without a word")
+                    .doesNotContain("cds").contains("QNetd ready");
             assertThat(run(host, "corosync-qnetd-tool", "-l", "--output-format", "json")).contains("\"type\":\"qnetd-list\"");
 
             ExecResult usage = host.execInContainer("/usr/sbin/corosync-qdevice", "-h");
