@@ -32,12 +32,18 @@ public final class QnetdMetrics implements QnetdEvents, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicLong clients = new AtomicLong();
     private final AtomicLong clusters = new AtomicLong();
+    private final AtomicLong handshakesRunning = new AtomicLong();
+    private final AtomicLong handshakesWaiting = new AtomicLong();
     private final DistributionSummary heartbeatLag;
     private HttpServer http;
 
     public QnetdMetrics(X509Certificate serverCertificate, X509Certificate caCertificate) {
         Gauge.builder("qnetd_clients", clients, AtomicLong::get).description("Connected TCP clients").register(registry);
         Gauge.builder("qnetd_clusters", clusters, AtomicLong::get).description("Clusters with a client").register(registry);
+        Gauge.builder("qnetd_tls_handshakes", handshakesRunning, AtomicLong::get).tag("state", "running")
+                .description("TLS handshakes in progress, and waiting for their turn").register(registry);
+        Gauge.builder("qnetd_tls_handshakes", handshakesWaiting, AtomicLong::get).tag("state", "waiting")
+                .description("TLS handshakes in progress, and waiting for their turn").register(registry);
         heartbeatLag = DistributionSummary.builder("qnetd_heartbeat_lag_ms")
                 .description("How much later than its interval a client's heartbeat arrived")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -75,13 +81,20 @@ public final class QnetdMetrics implements QnetdEvents, AutoCloseable {
 
     private void refreshCounts(QnetdServer server) {
         try {
-            long[] counts = server.onLoop(c -> new long[] {c.registry().connectionCount(), c.registry().clusters().size()})
-                    .get(5, TimeUnit.SECONDS);
+            long[] counts = server.onLoop(c -> new long[] {c.registry().connectionCount(), c.registry().clusters().size(),
+                    c.handshakes().running(), c.handshakes().waiting()}).get(5, TimeUnit.SECONDS);
             clients.set(counts[0]);
             clusters.set(counts[1]);
+            handshakesRunning.set(counts[2]);
+            handshakesWaiting.set(counts[3]);
         } catch (Exception e) {
             LOG.debug("Can't refresh client counts: {}", e.toString());
         }
+    }
+
+    /** Where the endpoint listens (the port chosen when {@code :0} was asked for). */
+    public InetSocketAddress address() {
+        return http.getAddress();
     }
 
     /** The text a scrape returns; for tests. */
