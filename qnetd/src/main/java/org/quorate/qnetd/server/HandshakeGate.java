@@ -1,7 +1,10 @@
 package org.quorate.qnetd.server;
 
+import org.quorate.time.Scheduler;
+
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Lets at most {@code limit} TLS handshakes run at once and starts the others first come, first served.
@@ -13,21 +16,34 @@ import java.util.Queue;
  * waits for CPU that is doing useful work. Waiting costs the server nothing: it stops reading from that
  * connection, so the client's ClientHello stays in the socket.
  *
+ * <p>A place is held for one lease at most ({@link #DEFAULT_LEASE_MILLIS}): a handshake still running by
+ * then goes on outside the gate and frees its place. So clients that send STARTTLS and then stall, by
+ * accident or to block the server, delay the others by one lease each instead of holding the gate shut.
+ *
  * <p>Not thread-safe: it lives on the server's logic thread, like the sessions that use it.
  */
 public final class HandshakeGate {
     /** Enough to keep every core and the network round trips busy; far below what a storm brings. */
     public static final int DEFAULT_LIMIT = 64;
+    /** A handshake costs milliseconds of CPU; one that needs longer is waiting for its client. */
+    public static final long DEFAULT_LEASE_MILLIS = 1000;
 
     private final int limit;
+    private final long leaseMillis;
+    private final Scheduler scheduler;
     private final Queue<Ticket> waiting = new ArrayDeque<>();
     private int running;
 
-    HandshakeGate(int limit) {
+    public HandshakeGate(int limit, long leaseMillis, Scheduler scheduler) {
         if (limit < 1) {
             throw new IllegalArgumentException("handshake limit must be at least 1, got " + limit);
         }
+        if (leaseMillis < 1) {
+            throw new IllegalArgumentException("handshake lease must be at least 1 ms, got " + leaseMillis);
+        }
         this.limit = limit;
+        this.leaseMillis = leaseMillis;
+        this.scheduler = scheduler;
     }
 
     /** One connection's place: started now or later, and given back exactly once. */
@@ -35,13 +51,14 @@ public final class HandshakeGate {
         private final Runnable start;
         private boolean started;
         private boolean done;
+        private Scheduler.Cancellable lease;
 
         private Ticket(Runnable start) {
             this.start = start;
         }
 
         /** True once the handshake was let in (maybe at once). */
-        boolean started() {
+        public boolean started() {
             return started;
         }
 
@@ -49,11 +66,14 @@ public final class HandshakeGate {
          * The handshake finished, failed or its connection closed: frees the place for the next one. A
          * ticket still waiting just leaves the queue. Idempotent.
          */
-        void release() {
+        public void release() {
             if (done) {
                 return;
             }
             done = true;
+            if (lease != null) {
+                lease.cancel();
+            }
             if (started) {
                 running--;
                 startWaiting();
@@ -62,7 +82,7 @@ public final class HandshakeGate {
     }
 
     /** Starts {@code start} now if a place is free, otherwise when one is. */
-    Ticket enter(Runnable start) {
+    public Ticket enter(Runnable start) {
         Ticket ticket = new Ticket(start);
         waiting.add(ticket);
         startWaiting();
@@ -77,11 +97,12 @@ public final class HandshakeGate {
             }
             running++;
             next.started = true;
+            next.lease = scheduler.schedule(next::release, leaseMillis, TimeUnit.MILLISECONDS);
             next.start.run();
         }
     }
 
-    /** Handshakes running now. */
+    /** Handshakes holding a place now. */
     public int running() {
         return running;
     }

@@ -52,14 +52,19 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
     private volatile boolean goingDown;
     private final List<Channel> clientChannels = new ArrayList<>();
     private final int handshakeLimit;
+    private final long handshakeLeaseMillis;
 
     /** @param sslContext the server TLS context; null only when TLS is off */
     public QnetdServer(QnetdSettings settings, SslContext sslContext, QnetdEvents events) {
-        this(settings, sslContext, events, HandshakeGate.DEFAULT_LIMIT);
+        this(settings, sslContext, events, HandshakeGate.DEFAULT_LIMIT, HandshakeGate.DEFAULT_LEASE_MILLIS);
     }
 
-    /** @param handshakeLimit TLS handshakes run at once; the others wait their turn (see {@link HandshakeGate}) */
-    public QnetdServer(QnetdSettings settings, SslContext sslContext, QnetdEvents events, int handshakeLimit) {
+    /**
+     * @param handshakeLimit       TLS handshakes run at once; the others wait their turn (see {@link HandshakeGate})
+     * @param handshakeLeaseMillis how long a handshake holds its place at most
+     */
+    public QnetdServer(QnetdSettings settings, SslContext sslContext, QnetdEvents events, int handshakeLimit,
+                       long handshakeLeaseMillis) {
         if (settings.tls() != TlsSupported.UNSUPPORTED && sslContext == null) {
             throw new IllegalArgumentException("TLS is " + settings.tls().displayName() + " but no TLS context was given");
         }
@@ -67,6 +72,7 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         this.sslContext = sslContext;
         this.events = events;
         this.handshakeLimit = handshakeLimit;
+        this.handshakeLeaseMillis = handshakeLeaseMillis;
     }
 
     /** Binds the listening socket and serves it; returns the bound address (port 0 picks a free one). */
@@ -84,7 +90,8 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("qnetd-accept"), io);
         tlsTasks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("qnetd-tls", true));
-        context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events, handshakeLimit);
+        context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events, handshakeLimit,
+                handshakeLeaseMillis);
         mappedIpv4 = listen.mappedIpv4();
         ServerChannel listening = listen.handOver();
         ServerBootstrap bootstrap = new ServerBootstrap()

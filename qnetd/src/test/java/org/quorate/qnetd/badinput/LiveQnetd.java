@@ -7,6 +7,7 @@ import org.quorate.protocol.ReplyErrorCode;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.qnetd.config.QnetdSettings;
 import org.quorate.qnetd.daemon.QnetdTls;
+import org.quorate.qnetd.server.HandshakeGate;
 import org.quorate.qnetd.server.QnetdEvents;
 import org.quorate.qnetd.server.QnetdServer;
 import org.quorate.testsupport.lab.Await;
@@ -32,17 +33,17 @@ final class LiveQnetd implements AutoCloseable {
     final List<String> events = new CopyOnWriteArrayList<>();
 
     LiveQnetd(TestPki pki, TlsSupported tls) throws Exception {
-        this(pki, tls, org.quorate.qnetd.server.HandshakeGate.DEFAULT_LIMIT);
+        this(pki, tls, HandshakeGate.DEFAULT_LIMIT, HandshakeGate.DEFAULT_LEASE_MILLIS);
     }
 
-    LiveQnetd(TestPki pki, TlsSupported tls, int handshakeLimit) throws Exception {
+    LiveQnetd(TestPki pki, TlsSupported tls, int handshakeLimit, long handshakeLeaseMillis) throws Exception {
         log.start();
         qnetdLogger.addAppender(log);
         QnetdSettings settings = QnetdSettings.defaults().toBuilder()
                 .listenAddress("127.0.0.1").port(0).tls(tls).clientCertRequired(true)
                 .heartbeatRange(MIN_HEARTBEAT_MS, 120_000).build();
         var ssl = QnetdTls.serverContext(pki.store().serverKey(), pki.store().caCertificate(), true);
-        server = new QnetdServer(settings, ssl, new Recorder(), handshakeLimit);
+        server = new QnetdServer(settings, ssl, new Recorder(), handshakeLimit, handshakeLeaseMillis);
         address = server.start();
     }
 

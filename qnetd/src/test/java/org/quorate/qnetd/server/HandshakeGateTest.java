@@ -1,16 +1,19 @@
 package org.quorate.qnetd.server;
 
 import org.junit.jupiter.api.Test;
+import org.quorate.testsupport.VirtualScheduler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HandshakeGateTest {
     private final List<String> started = new ArrayList<>();
-    private final HandshakeGate gate = new HandshakeGate(2);
+    private final VirtualScheduler scheduler = new VirtualScheduler();
+    private final HandshakeGate gate = new HandshakeGate(2, 1000, scheduler);
 
     private HandshakeGate.Ticket enter(String name) {
         return gate.enter(() -> started.add(name));
@@ -77,8 +80,38 @@ class HandshakeGateTest {
     }
 
     @Test
-    void theLimitMustBePositive() {
-        assertThatThrownBy(() -> new HandshakeGate(0)).isInstanceOf(IllegalArgumentException.class)
+    void aStalledHandshakeGivesUpItsPlaceWhenItsLeaseEnds() {
+        HandshakeGate.Ticket stalled = enter("stalled");
+        enter("slow");
+        enter("next");
+        scheduler.advance(999, TimeUnit.MILLISECONDS);
+        assertThat(started).containsExactly("stalled", "slow");
+        scheduler.advance(1, TimeUnit.MILLISECONDS);
+        // both leases ran out: the two places go to the next in line (only one is waiting)
+        assertThat(started).containsExactly("stalled", "slow", "next");
+        assertThat(gate.running()).isEqualTo(1);
+        // the stalled handshake ending later does not free a place twice
+        stalled.release();
+        assertThat(gate.running()).isEqualTo(1);
+    }
+
+    @Test
+    void aHandshakeDoneInTimeCancelsItsLease() {
+        HandshakeGate.Ticket quick = enter("quick");
+        quick.release();
+        enter("a");
+        enter("b");
+        enter("c");
+        scheduler.advance(999, TimeUnit.MILLISECONDS);
+        assertThat(started).containsExactly("quick", "a", "b");
+        assertThat(gate.running()).isEqualTo(2);
+    }
+
+    @Test
+    void theLimitAndLeaseMustBePositive() {
+        assertThatThrownBy(() -> new HandshakeGate(0, 1000, scheduler)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> new HandshakeGate(1, 0, scheduler)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lease");
     }
 }
