@@ -121,8 +121,14 @@ public final class Fleet implements AutoCloseable {
         node.connecting();
         node.index = index;
         counters.connectAttempts.increment();
-        long started = System.nanoTime();
-        counters.attemptNanos.add(started);
+        long now = System.nanoTime();
+        counters.attemptNanos.add(now);
+        // A real node's timers run on its own clock. When this generator's event loop was too busy to start
+        // the attempt on time (e.g. right after a kill, while it handles thousands of resets), the attempt
+        // keeps the time it was due: its connect timer, and so its retry, stay where the node would have
+        // had them, instead of thousands of late timers firing again together 8 s later.
+        long started = node.dueNanos != 0 && node.dueNanos - now < 0 ? node.dueNanos : now;
+        node.dueNanos = 0;
         InetSocketAddress source = new InetSocketAddress("127.0.0." + (2 + index % settings.sourceAddresses()), 0);
         ChannelFuture future = bootstrap.clone(node.loop()).handler(new ChannelInitializer<SocketChannel>() {
             @Override
@@ -141,8 +147,9 @@ public final class Fleet implements AutoCloseable {
             ch.closeFuture().addListener(f -> rampSlotDone(node));
             node.rampSlotHeld = true;
         }
+        long timerMillis = Math.max(0, policy.connectTimeoutMillis() - (now - started) / 1_000_000);
         node.armConnectTimer(node.loop().schedule(() -> connectTimedOut(node, ch, started),
-                policy.connectTimeoutMillis(), TimeUnit.MILLISECONDS));
+                timerMillis, TimeUnit.MILLISECONDS));
         future.addListener(f -> {
             if (!f.isSuccess() && node.attempt == ch) {
                 tcpConnectFailed(node, started, f.cause());
@@ -217,7 +224,9 @@ public final class Fleet implements AutoCloseable {
         if (!running) {
             return;
         }
-        long pause = policy.pauseMillis(end, (System.nanoTime() - attemptStartedNanos) / 1_000_000);
+        long now = System.nanoTime();
+        long pause = policy.pauseMillis(end, (now - attemptStartedNanos) / 1_000_000);
+        node.dueNanos = now + pause * 1_000_000L;
         Runnable again = () -> connect(node, node.index, false);
         if (pause == 0) {
             node.loop().execute(again);

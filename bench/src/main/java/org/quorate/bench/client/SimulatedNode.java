@@ -54,6 +54,8 @@ public final class SimulatedNode {
      */
     int index;
     boolean rampSlotHeld;
+    /** When the fleet's next attempt for this node is due (System.nanoTime), 0 when none is scheduled. */
+    long dueNanos;
     Channel attempt;
     /** Started with each attempt, cancelled by INIT_REPLY (qdevice's connect timer). */
     private ScheduledFuture<?> connectTimer;

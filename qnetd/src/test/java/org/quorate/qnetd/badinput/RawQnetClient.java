@@ -3,10 +3,10 @@ package org.quorate.qnetd.badinput;
 import org.quorate.certs.store.TlsContexts;
 import org.quorate.protocol.codec.QnetCodec;
 import org.quorate.protocol.message.QnetMessage;
+import org.quorate.testsupport.qnet.BlockingFrames;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,15 +60,7 @@ final class RawQnetClient implements AutoCloseable {
 
     /** The next frame from the server, decoded; fails after 5 s or when the server closed. */
     QnetMessage receive() throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        byte[] header = new byte[QnetCodec.HEADER_LENGTH];
-        data.readFully(header);
-        int length = ((header[2] & 0xff) << 24) | ((header[3] & 0xff) << 16) | ((header[4] & 0xff) << 8)
-                | (header[5] & 0xff);
-        byte[] frame = new byte[QnetCodec.HEADER_LENGTH + length];
-        System.arraycopy(header, 0, frame, 0, header.length);
-        data.readFully(frame, header.length, length);
-        return QnetCodec.decodeFrame(frame);
+        return BlockingFrames.read(in);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,10 +6,9 @@ import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.codec.QnetCodec;
 import org.quorate.protocol.message.Preinit;
 import org.quorate.protocol.message.PreinitReply;
-import org.quorate.protocol.message.QnetMessage;
 import org.quorate.qnetd.config.QnetdSettings;
+import org.quorate.testsupport.qnet.BlockingFrames;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -36,7 +35,7 @@ class ListenSocketTest {
             try (QnetdServer server = new QnetdServer(PLAIN, null, QnetdEvents.NONE)) {
                 InetSocketAddress served = server.start(listen);
                 assertThat(served).isEqualTo(address);
-                assertThat(readFrame(early)).isInstanceOf(PreinitReply.class);
+                assertThat(BlockingFrames.read(early.getInputStream())).isInstanceOf(PreinitReply.class);
             }
         }
     }
@@ -65,17 +64,5 @@ class ListenSocketTest {
             QnetdSettings same = PLAIN.toBuilder().port(first.localAddress().getPort()).build();
             assertThatThrownBy(() -> ListenSocket.open(same)).isInstanceOf(IOException.class);
         }
-    }
-
-    private static QnetMessage readFrame(Socket socket) throws IOException {
-        DataInputStream in = new DataInputStream(socket.getInputStream());
-        byte[] header = new byte[QnetCodec.HEADER_LENGTH];
-        in.readFully(header);
-        int length = ((header[2] & 0xff) << 24) | ((header[3] & 0xff) << 16) | ((header[4] & 0xff) << 8)
-                | (header[5] & 0xff);
-        byte[] frame = new byte[QnetCodec.HEADER_LENGTH + length];
-        System.arraycopy(header, 0, frame, 0, header.length);
-        in.readFully(frame, header.length, length);
-        return QnetCodec.decodeFrame(frame);
     }
 }
