@@ -219,10 +219,7 @@ public final class LoadGenerator implements Callable<Integer> {
         }
         // What /usr/bin/corosync-qnetd does on a Debian host: archive qnetd's classes once, start from them.
         Path archive = dir.resolve("quorate-qnetd.jsa");
-        List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-        List<String> training = new ArrayList<>(launcher);
-        training.addAll(1, quiet);
-        training.add(1, "-XX:ArchiveClassesAtExit=" + archive);
+        List<String> training = withCdsOption(launcher, "-XX:ArchiveClassesAtExit=" + archive);
         long t = System.nanoTime();
         new QnetdProcess(kind, training, tlsOn, port, pki.quorateStore(), dir.resolve("quorate-cds"), extraAdvanced())
                 .startAndStop();
@@ -232,11 +229,15 @@ public final class LoadGenerator implements Callable<Integer> {
             return quorate;
         }
         out.printf("qnetd class-data-sharing archive ready in %.1f s%n", (System.nanoTime() - t) / 1e9);
-        List<String> withArchive = new ArrayList<>(launcher);
-        withArchive.addAll(1, quiet);
-        withArchive.add(1, "-XX:SharedArchiveFile=" + archive);
-        return new QnetdProcess(kind, withArchive, tlsOn, port, pki.quorateStore(), dir.resolve("quorate-run"),
-                extraAdvanced());
+        return new QnetdProcess(kind, withCdsOption(launcher, "-XX:SharedArchiveFile=" + archive), tlsOn, port,
+                pki.quorateStore(), dir.resolve("quorate-run"), extraAdvanced());
+    }
+
+    /** {@code launcher} with a class-data-sharing option and the JVM's CDS messages off, right after "java". */
+    private static List<String> withCdsOption(List<String> launcher, String option) {
+        List<String> argv = new ArrayList<>(launcher);
+        argv.addAll(1, List.of(option, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        return argv;
     }
 
     private String extraAdvanced() {

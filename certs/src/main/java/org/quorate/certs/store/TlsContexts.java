@@ -33,20 +33,32 @@ public final class TlsContexts {
     /** A context that presents {@code identity} and trusts only {@code ca}. */
     public static SSLContext create(KeyMaterial identity, X509Certificate ca) throws CertStoreException {
         try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("identity", identity.privateKey(), IN_MEMORY,
-                    identity.chain().toArray(new Certificate[0]));
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, IN_MEMORY);
-
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), pkixTrustManagers(ca).getTrustManagers(), null);
+            context.init(keyManagers(identity).getKeyManagers(), pkixTrustManagers(ca).getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new CertStoreException("Can't build a TLS context for " + identity.certificate()
                     .getSubjectX500Principal() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Key managers that present {@code identity} (its key and chain, held in memory only). */
+    public static KeyManagerFactory keyManagerFactory(KeyMaterial identity) throws CertStoreException {
+        try {
+            return keyManagers(identity);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new CertStoreException("Can't use the key of " + identity.certificate().getSubjectX500Principal()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyManagerFactory keyManagers(KeyMaterial identity) throws GeneralSecurityException, IOException {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("identity", identity.privateKey(), IN_MEMORY, identity.chain().toArray(new Certificate[0]));
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, IN_MEMORY);
+        return keyManagers;
     }
 
     /**

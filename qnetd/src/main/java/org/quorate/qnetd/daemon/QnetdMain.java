@@ -86,8 +86,7 @@ public final class QnetdMain implements QnetdAdminCommands {
         try {
             listen = ListenSocket.open(settings);
         } catch (Exception e) {
-            throw new StartupException("Can't listen on " + settings.displayListenAddress() + " port "
-                    + settings.port() + ": " + e.getMessage());
+            throw cantListen(e);
         }
         SslContext ssl = null;
         QnetdCertStore store = null;
@@ -118,8 +117,7 @@ public final class QnetdMain implements QnetdAdminCommands {
             InetSocketAddress bound = server.start(listen);
             boundPort = bound.getPort();
         } catch (Exception e) {
-            throw new StartupException("Can't listen on " + settings.displayListenAddress() + " port "
-                    + settings.port() + ": " + e.getMessage());
+            throw cantListen(e);
         }
         if (metrics != null) {
             try {
@@ -131,6 +129,11 @@ public final class QnetdMain implements QnetdAdminCommands {
         }
         SdNotify.ready();
         LOG.info("QNetd ready");
+    }
+
+    private StartupException cantListen(Exception e) {
+        return new StartupException("Can't listen on " + settings.displayListenAddress() + " port " + settings.port()
+                + ": " + e.getMessage());
     }
 
     private IpcServerSettings ipcSettings() {

@@ -16,9 +16,6 @@ import org.quorate.qnetd.config.QnetdSettings;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.SSLException;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -84,15 +81,10 @@ public final class QnetdTls {
      */
     private static KeyManagerFactory keyManagers(KeyMaterial key, SslProvider provider) throws SSLException {
         try {
-            char[] password = new char[0];
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("qnetd-server", key.privateKey(), password, key.chain().toArray(X509Certificate[]::new));
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, password);
+            KeyManagerFactory factory = TlsContexts.keyManagerFactory(key);
             return provider == SslProvider.JDK ? factory : new OpenSslCachingX509KeyManagerFactory(factory);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new SSLException("Can't use the server key and certificate: " + e.getMessage(), e);
+        } catch (CertStoreException e) {
+            throw new SSLException(e.getMessage(), e);
         }
     }
 

@@ -97,7 +97,6 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, loop)
                 .channelFactory(() -> listening)
-                .option(ChannelOption.SO_REUSEADDR, true)
                 // The C server leaves Nagle on and delays the ACK VOTE_INFO by ~40 ms (errata E-08).
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
