@@ -92,7 +92,8 @@ class CertStoresTest {
     @Test
     void clientFromAnotherCaIsRejected() throws Exception {
         NodeCertStore stranger = provisionNode(root.resolve("other-qnetd"), root.resolve("other-node"), "lab1");
-        QnetdCertStore qnetd = QnetdCertStore.ensureInitialized(root.resolve("qnetd"), NOW, line -> { });
+        QnetdCertStore qnetd = QnetdCertStore.ensureInitialized(Files.createDirectories(root.resolve("qnetd")), NOW,
+                line -> { });
 
         Throwable failure = catchThrowable(() -> TlsHandshake.run(qnetd.sslContext(), stranger.sslContext()));
 
