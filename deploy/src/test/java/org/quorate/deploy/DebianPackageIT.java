@@ -161,7 +161,7 @@ class DebianPackageIT {
             }
             assertThat(run(host, "/etc/init.d/corosync-qnetd", "start")).contains("corosync-qnetd");
             assertThat(run(host, "/etc/init.d/corosync-qnetd", "status")).contains("is running");
-            assertThat(run(host, "sh", "-c", "ps -o user=,args= -C java")).contains("coroqnetd", "listen_backlog=64");
+            assertThat(run(host, "sh", "-c", "ps -o user:20=,args= -C java")).contains("coroqnetd", "listen_backlog=64");
             run(host, "/etc/init.d/corosync-qnetd", "stop");
             assertThat(host.execInContainer("/etc/init.d/corosync-qnetd", "status").getExitCode()).isEqualTo(3);
 
