@@ -33,7 +33,7 @@ public final class ClientAddressFormat {
     }
 
     /** RFC 5952 text: lower-case hex, the longest run (≥ 2) of zero groups replaced by {@code ::}. */
-    static String compressIpv6(byte[] a) {
+    public static String compressIpv6(byte[] a) {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
