@@ -86,7 +86,7 @@ class QnetdStopAndSocketActivationTest {
             holder.start(qnetd.argv("-p", Integer.toString(holder.port())), qnetd.env(), qnetd.log);
             qnetd.awaitReady();
             assertThat(qnetd.log()).contains("Taking the listening socket from systemd: fd 3, [::]:" + holder.port()
-                    + " (AF_INET6)").doesNotContain("differs from the socket systemd passed");
+                    + " (AF_INET6), listen backlog 10").doesNotContain("differs from the socket systemd passed");
             try (Socket first = preinitClient(address)) {
                 assertThat(BlockingFrames.read(first.getInputStream())).isInstanceOf(PreinitReply.class);
             }
