@@ -92,6 +92,8 @@ public final class QnetdMain implements QnetdAdminCommands {
         // qnetd then queue or retry their SYN instead of being refused and waiting a whole connect timeout.
         try {
             listen = ListenSocket.open(settings);
+        } catch (ListenSocket.SystemdSocketException e) {
+            throw new StartupException("Can't serve the socket from systemd: " + e.getMessage());
         } catch (Exception e) {
             throw cantListen(e);
         }

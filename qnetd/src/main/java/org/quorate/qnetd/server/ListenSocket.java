@@ -158,7 +158,7 @@ public final class ListenSocket implements AutoCloseable {
         boolean listening = socket.getIntOpt(NativeSockets.SOL_SOCKET, NativeSockets.SO_ACCEPTCONN) == 1;
         if (type != NativeSockets.SOCK_STREAM || !listening
                 || family != NativeSockets.AF_INET && family != NativeSockets.AF_INET6) {
-            throw new IOException("fd " + fd + " passed by systemd (LISTEN_FDS) is not a listening TCP socket "
+            throw new SystemdSocketException("fd " + fd + " passed by systemd (LISTEN_FDS) is not a listening TCP socket "
                     + "(family " + family + ", type " + type + (listening ? ", listening" : ", not listening")
                     + "); corosync-qnetd.socket needs ListenStream=");
         }
@@ -171,7 +171,7 @@ public final class ListenSocket implements AutoCloseable {
         Channel stdin = System.inheritedChannel();
         String passed = socketIdentity(fd);
         if (!(stdin instanceof ServerSocketChannel server) || !passed.equals(socketIdentity(0))) {
-            throw new IOException("systemd passed the listening socket as fd " + fd + " (" + passed + "), but the "
+            throw new SystemdSocketException("systemd passed the listening socket as fd " + fd + " (" + passed + "), but the "
                     + "epoll transport is unavailable (" + Epoll.unavailabilityCause() + ") and the NIO transport "
                     + "can only take it as standard input; set StandardInput=socket in corosync-qnetd.service or "
                     + "make the epoll native library loadable");
@@ -276,6 +276,13 @@ public final class ListenSocket implements AutoCloseable {
     public void close() {
         if (!handedOver) {
             channel.unsafe().closeForcibly();
+        }
+    }
+
+    /** The socket systemd passed can't be served; the message says why and what to change. */
+    public static final class SystemdSocketException extends IOException {
+        SystemdSocketException(String message) {
+            super(message);
         }
     }
 }

@@ -31,7 +31,12 @@ final class QnetdChild {
 
     /** {@code java ... QnetdMain -f -s off <extra>}, with the run directory's files. */
     List<String> argv(String... extra) {
-        List<String> argv = new ArrayList<>(JavaCommand.of(QnetdMain.class.getName(), "-Xmx128m"));
+        return argvWithJvmOption("-Xmx128m", extra);
+    }
+
+    /** As {@link #argv} with one more JVM option, e.g. a system property. */
+    List<String> argvWithJvmOption(String jvmOption, String... extra) {
+        List<String> argv = new ArrayList<>(JavaCommand.of(QnetdMain.class.getName(), "-Xmx128m", jvmOption));
         argv.addAll(List.of("-f", "-s", "off"));
         argv.addAll(List.of(extra));
         return argv;

@@ -132,6 +132,21 @@ class QnetdStopAndSocketActivationTest {
         }
     }
 
+    @Test
+    void withoutTheEpollTransportASocketFromSystemdThatIsNotStandardInputIsAClearStartupFailure() throws Exception {
+        QnetdChild qnetd = new QnetdChild(dir);
+        try (SocketHolder holder = SocketHolder.listen("127.0.0.1", 0, 16)) {
+            // Netty's switch for its native transports: the NIO transport can only take stdin (System.inheritedChannel)
+            holder.start(qnetd.argvWithJvmOption("-Dio.netty.transport.noNative=true"), qnetd.env(), qnetd.log);
+            assertThat(holder.awaitExit(Duration.ofSeconds(60))).as("log:%n%s", qnetd.log()).hasValue(1);
+            assertThat(qnetd.log()).contains("Can't serve the socket from systemd: systemd passed the listening socket as fd 3 (socket:[",
+                    "the epoll transport is unavailable", "StandardInput=socket");
+            assertThat(qnetd.lockFile).doesNotExist();
+        } finally {
+            dumpOnFailure(qnetd);
+        }
+    }
+
     private static Socket preinitClient(InetSocketAddress address) throws IOException {
         Socket s = new Socket();
         s.connect(address, 2000);
