@@ -228,8 +228,10 @@ public final class LoadGenerator implements Callable<Integer> {
         Path archive = dir.resolve("quorate-qnetd.jsa");
         List<String> training = withCdsOption(launcher, "-XX:ArchiveClassesAtExit=" + archive);
         long t = System.nanoTime();
-        new QnetdProcess(kind, training, tlsOn, port, pki.quorateStore(), dir.resolve("quorate-cds"), extraAdvanced())
-                .startAndStop();
+        QnetdProcess trainee = new QnetdProcess(kind, training, tlsOn, socketActivation ? freePort() : port,
+                pki.quorateStore(), dir.resolve("quorate-cds"), extraAdvanced());
+        // trained the way it will start, so the archive holds the classes of the socket-activation path too
+        (socketActivation ? trainee.withSocketHolder(holderBacklog) : trainee).startAndStop();
         if (!Files.isRegularFile(archive)) {
             // e.g. --qnetd-classpath of directories: the JVM archives classes from jars only
             out.printf("qnetd class-data-sharing: the training start wrote no %s; running without%n", archive);

@@ -10,9 +10,12 @@ import java.util.Optional;
 
 /**
  * Sockets passed by systemd socket activation, with {@code sd_listen_fds(3)}'s rules: they are ours only when
- * {@code LISTEN_PID} is this process's pid; {@code LISTEN_FDS} of them start at fd 3. Taking them unsets the
- * {@code LISTEN_*} variables (in libc's environment, which native children inherit) and marks the descriptors
- * close-on-exec, so no child process takes them for its own.
+ * {@code LISTEN_PID} is this process's pid; {@code LISTEN_FDS} of them start at fd 3. {@link #forgetForChildren}
+ * then unsets the {@code LISTEN_*} variables (in libc's environment, which native children inherit) and marks the
+ * descriptors close-on-exec, so no child process takes them for its own. That step needs JNA, whose first use
+ * costs tens of milliseconds (more on a loaded host); it is kept apart so a daemon can do it after it serves.
+ * Children started through {@link ProcessBuilder} are safe either way: they get the JVM's copy of the
+ * environment and no descriptors above 2.
  */
 public final class SystemdListenFds {
     /** The first passed descriptor ({@code SD_LISTEN_FDS_START}). */
@@ -27,13 +30,9 @@ public final class SystemdListenFds {
     private SystemdListenFds() {
     }
 
-    /** The sockets systemd passed to this process, if any, taken as {@code sd_listen_fds(1)} would. */
+    /** The sockets systemd passed to this process, if any, with {@code sd_listen_fds(0)}'s rules. */
     public static Optional<Passed> take() {
-        Optional<Passed> passed = parse(System.getenv(), ProcessHandle.current().pid());
-        if (passed.isPresent() || System.getenv("LISTEN_FDS") != null) {
-            forgetForChildren(passed.map(Passed::count).orElse(0));
-        }
-        return passed;
+        return parse(System.getenv(), ProcessHandle.current().pid());
     }
 
     /** What {@code env} passes to process {@code pid}; empty when the variables are missing, bad or for another pid. */
@@ -59,7 +58,15 @@ public final class SystemdListenFds {
         }
     }
 
-    private static void forgetForChildren(int count) {
+    /**
+     * What {@code sd_listen_fds(1)} adds: unsets {@code LISTEN_PID}, {@code LISTEN_FDS}, {@code LISTEN_FDNAMES} and
+     * sets close-on-exec on the {@code passed} descriptors (none when empty). A no-op without those variables.
+     */
+    public static void forgetForChildren(Optional<Passed> passed) {
+        if (passed.isEmpty() && System.getenv("LISTEN_FDS") == null) {
+            return;
+        }
+        int count = passed.map(Passed::count).orElse(0);
         try {
             for (String variable : VARIABLES) {
                 LibC.INSTANCE.unsetenv(variable);

@@ -7,6 +7,7 @@ import org.quorate.daemon.Logging;
 import org.quorate.daemon.PidLockFile;
 import org.quorate.daemon.SdNotify;
 import org.quorate.daemon.StopRequest;
+import org.quorate.daemon.SystemdListenFds;
 import org.quorate.ipc.IpcServer;
 import org.quorate.ipc.IpcServerSettings;
 import org.quorate.protocol.TlsSupported;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -90,8 +92,9 @@ public final class QnetdMain implements QnetdAdminCommands {
         }
         // Listen before the slow steps (certificates, TLS library): nodes reconnecting to a restarting
         // qnetd then queue or retry their SYN instead of being refused and waiting a whole connect timeout.
+        Optional<SystemdListenFds.Passed> passed = SystemdListenFds.take();
         try {
-            listen = ListenSocket.open(settings);
+            listen = ListenSocket.open(settings, passed);
         } catch (ListenSocket.SystemdSocketException e) {
             throw new StartupException("Can't serve the socket from systemd: " + e.getMessage());
         } catch (Exception e) {
@@ -138,6 +141,8 @@ public final class QnetdMain implements QnetdAdminCommands {
         }
         SdNotify.ready();
         LOG.info("QNetd ready");
+        // after serving: its JNA start-up is no reason to keep a restart's nodes waiting
+        SystemdListenFds.forgetForChildren(passed);
     }
 
     private StartupException cantListen(Exception e) {

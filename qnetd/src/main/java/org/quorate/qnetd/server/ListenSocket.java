@@ -59,7 +59,12 @@ public final class ListenSocket implements AutoCloseable {
      * wildcard, as the C daemon (NSPR) does.
      */
     public static ListenSocket open(QnetdSettings settings) throws IOException {
-        Optional<SystemdListenFds.Passed> passed = SystemdListenFds.take();
+        return open(settings, SystemdListenFds.take());
+    }
+
+    /** As {@link #open(QnetdSettings)} with the sockets systemd passed (see {@link SystemdListenFds#take}). */
+    public static ListenSocket open(QnetdSettings settings, Optional<SystemdListenFds.Passed> passed)
+            throws IOException {
         if (passed.isPresent()) {
             return inherited(settings, passed.get());
         }
