@@ -20,11 +20,8 @@ public final class OutputNormaliser {
         VOLATILE.put(Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?"), "<time>");
         VOLATILE.put(Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                 + " +\\d+ \\d{2}:\\d{2}:\\d{2} \\d{4}"), "<date>");
-        VOLATILE.put(Pattern.compile("(>|<ip:[a-z0-9-]+>|\\*|::|\\]):\\d{2,5}\\b"), "$1:<port>");
+        VOLATILE.put(Pattern.compile("(<ip:[a-z0-9-]+>):\\d{2,5}\\b"), "$1:<port>"); // client ports; 5403 stays
         VOLATILE.put(Pattern.compile("(Ring ID:\\s+)\\S+"), "$1<ring>");
-        VOLATILE.put(Pattern.compile("(Membership node list|Ring id|ring id)(:?\\s+)[0-9a-fx.()/, ]+"), "$1$2<ring>");
-        VOLATILE.put(Pattern.compile("(Last poll call|Echo reply|Last heartbeat|Membership time|Uptime):?(\\s+)\\S.*"),
-                "$1:$2<time>");
         VOLATILE.put(Pattern.compile("\\b(SHA256|MD5):[A-Za-z0-9+/=:]+"), "<fingerprint>");
         VOLATILE.put(Pattern.compile("\\b([0-9A-F]{2}:){15,}[0-9A-F]{2}\\b"), "<fingerprint>");
         VOLATILE.put(Pattern.compile("(ssh-(rsa|ed25519)|ecdsa-sha2-nistp\\d+) [A-Za-z0-9+/=]+"), "$1 <hostkey>");
