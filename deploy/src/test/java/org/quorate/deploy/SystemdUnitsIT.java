@@ -161,8 +161,9 @@ class SystemdUnitsIT {
         System.out.println("[C] restart without a socket unit: connected/refused = " + cCounts);
 
         SystemdHost q = hosts.get(Stack.QUORATE);
-        assertThat(q.tryExec("test", "-f", "/lib/systemd/system/corosync-qnetd.socket").exitCode())
-                .as("Quorate's corosync-qnetd package ships /lib/systemd/system/corosync-qnetd.socket").isZero();
+        SystemdHost.Result socketUnit = q.tryExec("systemctl", "cat", "corosync-qnetd.socket");
+        assertThat(socketUnit.exitCode()).as("Quorate's corosync-qnetd package ships corosync-qnetd.socket: %s",
+                socketUnit.output()).isZero();
         q.exec("systemctl", "stop", "corosync-qnetd");
         q.exec("systemctl", "enable", "--now", "corosync-qnetd.socket");
         startBoth(q);

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * Makes one stack's output comparable with the other's: each host's address (the two stacks run on
  * different Docker networks) becomes {@code <ip:alias>}, and what changes from run to run — times, ports,
- * ring ids, node-local counters, host keys, fingerprints — becomes a placeholder. Everything else,
+ * ring ids, the last reply qnetd happened to send, host keys, fingerprints — becomes a placeholder. Everything else,
  * including the address family ({@code ::ffff:}) and the wording, is left as it is.
  */
 public final class OutputNormaliser {
@@ -22,6 +22,10 @@ public final class OutputNormaliser {
                 + " +\\d+ \\d{2}:\\d{2}:\\d{2} \\d{4}"), "<date>");
         VOLATILE.put(Pattern.compile("(<ip:[a-z0-9-]+>):\\d{2,5}\\b"), "$1:<port>"); // client ports; 5403 stays
         VOLATILE.put(Pattern.compile("(Ring ID:\\s+)\\S+"), "$1<ring>");
+        // qnetd-tool's "Vote: LAST_SENT (LAST_ACK_NACK)": the first is the last reply of any kind and depends on
+        // how many membership changes the run happened to have (ring 1.d vs 1.15: ACK vs No change); the
+        // decision in brackets is compared
+        VOLATILE.put(Pattern.compile("(Vote:\\s+)[A-Za-z ]+ \\("), "$1<last sent> (");
         VOLATILE.put(Pattern.compile("\\b(SHA256|MD5):[A-Za-z0-9+/=:]+"), "<fingerprint>");
         VOLATILE.put(Pattern.compile("\\b([0-9A-F]{2}:){15,}[0-9A-F]{2}\\b"), "<fingerprint>");
         VOLATILE.put(Pattern.compile("(ssh-(rsa|ed25519)|ecdsa-sha2-nistp\\d+) [A-Za-z0-9+/=]+"), "$1 <hostkey>");
