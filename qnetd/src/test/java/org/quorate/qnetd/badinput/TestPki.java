@@ -83,6 +83,23 @@ final class TestPki {
         return clientSignedBy(ca, cn, Instant.now().minus(200 * 366, ChronoUnit.DAYS));
     }
 
+    /** Valid from tomorrow on: a clock skew between the CA host and qnetd. */
+    SSLContext notYetValidClient(String cn) throws Exception {
+        return clientSignedBy(ca, cn, Instant.now().plus(1, ChronoUnit.DAYS));
+    }
+
+    /** A client that trusts qnetd but has no certificate of its own to present. */
+    SSLContext clientWithoutCertificate() throws Exception {
+        java.security.KeyStore anchors = java.security.KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        anchors.setCertificateEntry("qnet-ca", store.caCertificate());
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        trust.init(anchors);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
     /** A well-formed cluster certificate from another "QNet CA" that qnetd does not trust. */
     SSLContext untrustedClient(String cn) throws Exception {
         KeyPair otherCaKeys = KeyPairs.rsa2048(RANDOM);
