@@ -130,8 +130,10 @@ final class RawQnetClient implements AutoCloseable {
             return "open";
         } catch (javax.net.ssl.SSLException e) {
             return farewellOf(e);
-        } catch (EOFException | SocketException e) {
+        } catch (EOFException e) {
             return "closed";
+        } catch (SocketException e) {
+            return "reset";
         }
     }
 
@@ -143,7 +145,10 @@ final class RawQnetClient implements AutoCloseable {
                 return "alert " + m.substring("Received fatal alert: ".length());
             }
         }
-        return e instanceof javax.net.ssl.SSLException ? "closed (" + e + ")" : "closed";
+        if (e instanceof SocketException) {
+            return "reset";
+        }
+        return e instanceof javax.net.ssl.SSLException ? "closed (" + e.getMessage() + ")" : "closed";
     }
 
     int localPort() {
