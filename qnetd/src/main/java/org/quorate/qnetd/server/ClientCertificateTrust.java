@@ -89,14 +89,32 @@ public final class ClientCertificateTrust extends X509ExtendedTrustManager {
                     + leaf.getNotBefore().toInstant() + " (now " + now + ")", pkixFailure,
                     CertPathValidatorException.BasicReason.NOT_YET_VALID));
         }
+        if (!chainNamesCa(chain)) {
+            return wrap(new Rejected(TlsFailureReason.UNKNOWN_CA, who + " was issued by \""
+                    + leaf.getIssuerX500Principal().getName() + "\", a CA this qnetd does not know (its CA is \""
+                    + ca.getSubjectX500Principal().getName() + "\")", pkixFailure,
+                    CertPathValidatorException.BasicReason.UNSPECIFIED), UNKNOWN_ISSUER);
+        }
         if (!signedByCa(chain)) {
+            // NSS finds its CA by the name and then fails the signature: the C server sends bad_certificate.
             return wrap(new Rejected(TlsFailureReason.UNKNOWN_CA, who + " names issuer \""
                     + leaf.getIssuerX500Principal().getName() + "\", but this qnetd's CA \""
                     + ca.getSubjectX500Principal().getName() + "\" (serial " + ca.getSerialNumber()
-                    + ") did not sign it", pkixFailure, CertPathValidatorException.BasicReason.UNSPECIFIED));
+                    + ") did not sign it", pkixFailure, CertPathValidatorException.BasicReason.INVALID_SIGNATURE),
+                    BAD_SIGNATURE);
         }
         return wrap(new Rejected(TlsFailureReason.BAD_CERTIFICATE, who + " failed validation: "
                 + pkixFailure.getMessage(), pkixFailure, CertPathValidatorException.BasicReason.UNSPECIFIED));
+    }
+
+    /** True when some certificate of the chain names this qnetd's CA as its issuer. */
+    private boolean chainNamesCa(X509Certificate[] chain) {
+        for (X509Certificate c : chain) {
+            if (c.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when some certificate of the chain carries a signature of the CA's key. */
@@ -115,15 +133,26 @@ public final class ClientCertificateTrust extends X509ExtendedTrustManager {
         return false;
     }
 
+    /** How the refusal is put to BoringSSL, which picks the alert from it (the alert NSS sends in brackets). */
+    private static final int EXPIRY = 1;            // certificate_expired, for NotAfter and NotBefore alike
+    private static final int UNKNOWN_ISSUER = 2;    // unknown_ca
+    private static final int BAD_SIGNATURE = 3;     // bad_certificate
+    private static final int OTHER = 4;             // bad_certificate
+
     private CertificateException wrap(Rejected rejected) {
+        return wrap(rejected, rejected.reason() == TlsFailureReason.CERTIFICATE_EXPIRED
+                || rejected.reason() == TlsFailureReason.CERTIFICATE_NOT_YET_VALID ? EXPIRY : OTHER);
+    }
+
+    private CertificateException wrap(Rejected rejected, int kind) {
         if (!openSslCodes) {
             return new CertificateException(rejected.getMessage(), rejected);
         }
-        int code = switch (rejected.reason()) {
-            case CERTIFICATE_EXPIRED -> CertificateVerifier.X509_V_ERR_CERT_HAS_EXPIRED;
-            case CERTIFICATE_NOT_YET_VALID -> CertificateVerifier.X509_V_ERR_CERT_NOT_YET_VALID;
-            case UNKNOWN_CA -> CertificateVerifier.X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY;
-            default -> CertificateVerifier.X509_V_ERR_UNSPECIFIED;
+        int code = switch (kind) {
+            case EXPIRY -> rejected.reason() == TlsFailureReason.CERTIFICATE_EXPIRED
+                    ? CertificateVerifier.X509_V_ERR_CERT_HAS_EXPIRED : CertificateVerifier.X509_V_ERR_CERT_NOT_YET_VALID;
+            case UNKNOWN_ISSUER -> CertificateVerifier.X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY;
+            default -> CertificateVerifier.X509_V_ERR_UNABLE_TO_DECRYPT_CERT_SIGNATURE;
         };
         return new OpenSslCertificateException(rejected.getMessage(), rejected, code);
     }

@@ -30,10 +30,18 @@ enum BadTlsClient {
             return handshake(client, pki.notYetValidClient(CLUSTER));
         }
     },
+    /** Another qnetd's CA: corosync-qnetd-certutil names every CA "CN=QNet CA", so only the key differs. */
     OTHER_CA {
         @Override
         String play(RawQnetClient client, TestPki pki) throws Exception {
             return handshake(client, pki.untrustedClient(CLUSTER));
+        }
+    },
+    /** A CA of another name altogether. */
+    OTHER_NAMED_CA {
+        @Override
+        String play(RawQnetClient client, TestPki pki) throws Exception {
+            return handshake(client, pki.otherNamedCaClient(CLUSTER));
         }
     },
     NO_CLIENT_CERTIFICATE {

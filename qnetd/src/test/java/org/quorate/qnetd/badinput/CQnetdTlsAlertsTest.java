@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The C corosync-qnetd 3.0.3 on loopback, with an NSS database holding the same CA and server certificate as
  * the in-process tests (made by the certs module through certutil), played every {@link BadTlsClient} case:
- * what its clients hear is what {@link TlsFailureReasonsTest} expects Quorate's clients to hear. Its log is
- * printed beside, for the comparison of log lines.
+ * what its clients hear is the C column of {@link TlsFailureReasonsTest#TABLE}. Its log is printed beside, for
+ * the comparison of log lines.
  */
 @Tag("realstack")
 @Timeout(120)
@@ -46,7 +46,7 @@ class CQnetdTlsAlertsTest {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
             awaitListening(address, qnetd, log);
             for (BadTlsClient bad : BadTlsClient.values()) {
-                heard.put(bad, bad.playAgainst(address, pki));
+                heard.put(bad, firstClearAnswer(bad, address, pki));
             }
         } finally {
             qnetd.destroy();
@@ -56,10 +56,25 @@ class CQnetdTlsAlertsTest {
         Map<BadTlsClient, String> expected = new LinkedHashMap<>();
         for (String row : TlsFailureReasonsTest.TABLE.strip().split("\n")) {
             String[] cells = row.split(",");
-            expected.put(BadTlsClient.valueOf(cells[0].strip()), cells[2].strip());
+            expected.put(BadTlsClient.valueOf(cells[0].strip()), cells[3].strip());
         }
         heard.forEach((bad, what) -> System.out.printf("C qnetd: %-25s client heard %s%n", bad, what));
         assertThat(heard).isEqualTo(expected);
+    }
+
+    /**
+     * NSS fails at the client's Certificate with its CertificateVerify and Finished unread, so its close is a
+     * reset, and Linux drops the alert still queued at the client when the reset arrives. Most tries end so;
+     * the first one that is not a reset shows the alert. Only a case that resets every time counts as reset.
+     */
+    private static String firstClearAnswer(BadTlsClient bad, InetSocketAddress address, TestPki pki) throws Exception {
+        for (int i = 0; i < 30; i++) {
+            String heard = bad.playAgainst(address, pki);
+            if (!heard.equals("reset")) {
+                return heard;
+            }
+        }
+        return "reset";
     }
 
     private static int freePort() throws IOException {

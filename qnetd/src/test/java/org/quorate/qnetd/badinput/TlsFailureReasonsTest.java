@@ -16,22 +16,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(60)
 class TlsFailureReasonsTest extends LiveServerFixture {
-    /** case, counted as, what the client hears, words of the log line (';' between them). */
+    /**
+     * case, counted as, what Quorate's client hears, what the C server's client hears (measured by
+     * {@link CQnetdTlsAlertsTest}), words of Quorate's log line (';' between them).
+     */
     static final String TABLE = """
-            EXPIRED,                  certificate_expired,       alert certificate_expired,  its certificate has expired;expired on;CN=healthy
-            NOT_YET_VALID,            certificate_not_yet_valid, alert certificate_expired,  its certificate is not valid yet;is valid only from
-            OTHER_CA,                 unknown_ca,                alert unknown_ca,           was not issued by this qnetd's CA;did not sign it
-            NO_CLIENT_CERTIFICATE,    no_client_certificate,     alert certificate_required, it sent no client certificate
-            WRONG_CN,                 certificate_name_mismatch, closed,                     doesn't sent certificate with valid CN;"healthy";"other-cluster"
-            CLUSTER_NAME_CHANGE,      cluster_name_changed,      closed,                     tried to change its cluster name;"erratum";"healthy"
-            HANDSHAKE_CUT,            handshake_cut,             closed,                     the connection closed before the TLS handshake finished
-            PLAINTEXT_AFTER_STARTTLS, not_tls,                   closed,                     it sent bytes that are not TLS after STARTTLS
+            EXPIRED,                  certificate_expired,       alert certificate_expired,  alert certificate_expired,  its certificate has expired;expired on;CN=healthy
+            NOT_YET_VALID,            certificate_not_yet_valid, alert certificate_expired,  alert certificate_expired,  its certificate is not valid yet;is valid only from
+            OTHER_CA,                 unknown_ca,                alert bad_certificate,      alert bad_certificate,      was not issued by this qnetd's CA;did not sign it
+            OTHER_NAMED_CA,           unknown_ca,                alert unknown_ca,           alert unknown_ca,           a CA this qnetd does not know;"CN=Other CA"
+            NO_CLIENT_CERTIFICATE,    no_client_certificate,     alert certificate_required, alert certificate_required, it sent no client certificate
+            WRONG_CN,                 certificate_name_mismatch, closed,                     closed,                     doesn't sent certificate with valid CN;"healthy";"other-cluster"
+            CLUSTER_NAME_CHANGE,      cluster_name_changed,      closed,                     open,                       tried to change its cluster name;"erratum";"healthy"
+            HANDSHAKE_CUT,            handshake_cut,             closed,                     closed,                     the connection closed before the TLS handshake finished
+            PLAINTEXT_AFTER_STARTTLS, not_tls,                   closed,                     reset,                      it sent bytes that are not TLS after STARTTLS
             """;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = TABLE)
     void eachFailureIsCountedOnceUnderItsReasonWithOneLogLine(BadTlsClient bad, String reason, String heard,
-                                                              String logWords) throws Exception {
+                                                              String cHeard, String logWords) throws Exception {
         String[] words = logWords.split(";");
         RawQnetClient client = qnetd.connect();
         int port = client.localPort();
