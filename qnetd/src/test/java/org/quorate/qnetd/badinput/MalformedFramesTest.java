@@ -2,8 +2,8 @@ package org.quorate.qnetd.badinput;
 
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.codec.QnetCodec;
 import org.quorate.protocol.message.InitReply;
