@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quorate.protocol.codec.Frames.concat;
 import static org.quorate.protocol.codec.Frames.seq;
 import static org.quorate.protocol.codec.Frames.tlv;
-import static org.quorate.protocol.codec.Frames.tlvWithLength;
 
 import io.netty.buffer.Unpooled;
 import java.util.List;
@@ -60,7 +59,7 @@ class BodyDecodingTest {
 
     @Test
     void tlvOverrunningTheBodyIsAnError() {
-        byte[] body = concat(seq(5), tlvWithLength(1, 10, GoldenVectors.hex("616263")));
+        byte[] body = concat(seq(5), tlv(1, 10, GoldenVectors.hex("616263")));
         QnetDecodeException e = failure(MessageType.PREINIT, body);
         assertThat(e.reason()).isEqualTo(Reason.TLV_OVERRUNS_BODY);
         assertThat(e.optionCode()).isEqualTo(1);
