@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorate.testsupport.JavaCommand;
 import picocli.CommandLine;
@@ -18,6 +20,7 @@ import picocli.CommandLine;
  * must complete. Slow (JVM start-ups, a restart), so it runs only with -Pall.
  */
 @Tag("slow")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LoadGeneratorSmokeTest {
 
     @Test

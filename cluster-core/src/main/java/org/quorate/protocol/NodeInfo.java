@@ -1,5 +1,8 @@
 package org.quorate.protocol;
 
+import org.quorate.cluster.NodeIds;
+import org.quorate.cluster.NodeState;
+
 /**
  * One entry of a node list (TLV NODE_INFO). {@code dataCenterId} 0 means "not set" and is not
  * encoded; {@code state} is {@link NodeState#NOT_SET} except in QUORUM lists.

@@ -1,6 +1,7 @@
 package org.quorate.protocol;
 
 import java.util.Objects;
+import org.quorate.cluster.NodeIds;
 
 /**
  * A tie-breaker setting: a mode and, for {@link TieBreakerMode#NODE_ID} only, a node id. For the

@@ -1,9 +1,9 @@
 package org.quorate.bench.client;
 
 import java.util.List;
+import org.quorate.cluster.NodeState;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.NodeState;
-import org.quorate.protocol.RingId;
 
 /**
  * What corosync would tell a node's qdevice: the ring it is in and who is in it. A simulated two-node

@@ -3,13 +3,13 @@ package org.quorate.protocol.codec;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
+import org.quorate.cluster.NodeState;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.ClusterName;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
 import org.quorate.protocol.NodeListType;
-import org.quorate.protocol.NodeState;
 import org.quorate.protocol.OptionType;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TieBreakerMode;
 import org.quorate.protocol.TlsSupported;
@@ -82,7 +82,7 @@ public final class OptionsDecoder {
             case RING_ID -> o.ringId = v.ringId();
             case CONFIG_VERSION -> o.configVersion = v.u64();
             case DATA_CENTER_ID -> o.dataCenterId = v.u32();
-            case NODE_STATE -> o.nodeState = v.enumValue(NodeState.fromWire(v.u8()));
+            case NODE_STATE -> o.nodeState = v.enumValue(NodeState.fromCode(v.u8()));
             case NODE_INFO -> o.nodes.add(decodeNodeInfo(buf, at, at + length, o.seq));
             case NODE_LIST_TYPE -> o.nodeListType = v.enumValue(NodeListType.fromCode(v.u8()));
             case VOTE -> o.vote = v.enumValue(Vote.fromWire(v.u8()));
@@ -117,7 +117,7 @@ public final class OptionsDecoder {
                 switch (option) {
                     case NODE_ID -> nodeId = v.u32();
                     case DATA_CENTER_ID -> dataCenterId = v.u32();
-                    case NODE_STATE -> state = v.enumValue(NodeState.fromWire(v.u8()));
+                    case NODE_STATE -> state = v.enumValue(NodeState.fromCode(v.u8()));
                     default -> { } // not interpreted inside NODE_INFO
                 }
             }

@@ -2,10 +2,10 @@ package org.quorate.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
 import java.util.List;
+import org.quorate.cluster.NodeState;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.NodeState;
 import org.quorate.protocol.OptionType;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TieBreakerMode;
 import org.quorate.protocol.WireCode;
@@ -113,7 +113,7 @@ final class TlvWriter {
                 u32(OptionType.DATA_CENTER_ID, node.dataCenterId());
             }
             if (node.state() != NodeState.NOT_SET) {
-                code8(OptionType.NODE_STATE, node.state());
+                u8(OptionType.NODE_STATE, node.state().code());
             }
         }
         return this;

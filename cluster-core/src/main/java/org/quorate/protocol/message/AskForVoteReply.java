@@ -1,7 +1,7 @@
 package org.quorate.protocol.message;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.MessageType;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.Vote;
 
 /** ASK_FOR_VOTE_REPLY (13), server to client. */

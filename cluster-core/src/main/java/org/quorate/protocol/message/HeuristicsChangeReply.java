@@ -1,8 +1,8 @@
 package org.quorate.protocol.message;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.MessageType;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.Vote;
 
 /** HEURISTICS_CHANGE_REPLY (17), server to client: the vote after the change, heuristics echoed. */

@@ -1,9 +1,9 @@
 package org.quorate.protocol.message;
 
 import java.util.List;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.MessageType;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 
 /**

@@ -2,13 +2,13 @@ package org.quorate.protocol.message;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.ClusterName;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
 import org.quorate.protocol.NodeListType;
 import org.quorate.protocol.ReplyErrorCode;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.Vote;

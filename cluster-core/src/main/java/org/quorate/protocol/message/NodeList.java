@@ -1,11 +1,11 @@
 package org.quorate.protocol.message;
 
 import java.util.List;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.MessageType;
 import org.quorate.protocol.NodeInfo;
 import org.quorate.protocol.NodeListType;
-import org.quorate.protocol.RingId;
 
 /**
  * NODE_LIST (10), client to server. {@code nodes} is never null (no NODE_INFO = empty list) and

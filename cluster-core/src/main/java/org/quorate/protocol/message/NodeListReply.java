@@ -1,8 +1,8 @@
 package org.quorate.protocol.message;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.MessageType;
 import org.quorate.protocol.NodeListType;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.Vote;
 
 /** NODE_LIST_REPLY (11), server to client: the vote after a node list, with the stored ring id. */

@@ -1,7 +1,7 @@
 package org.quorate.protocol.message;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.MessageType;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.Vote;
 
 /** VOTE_INFO (14), server to client, unsolicited: a new vote; the client acknowledges its seq. */

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quorate.protocol.codec.Frames.concat;
 import static org.quorate.protocol.codec.Frames.seq;
 import static org.quorate.protocol.codec.Frames.tlv;
-import static org.quorate.protocol.codec.Frames.tlvWithLength;
 
 import io.netty.buffer.Unpooled;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.quorate.cluster.NodeState;
 import org.quorate.protocol.MessageType;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.NodeState;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.Vote;
 import org.quorate.protocol.codec.QnetDecodeException.Reason;
@@ -60,7 +59,7 @@ class BodyDecodingTest {
 
     @Test
     void tlvOverrunningTheBodyIsAnError() {
-        byte[] body = concat(seq(5), tlvWithLength(1, 10, GoldenVectors.hex("616263")));
+        byte[] body = concat(seq(5), tlv(1, 10, GoldenVectors.hex("616263")));
         QnetDecodeException e = failure(MessageType.PREINIT, body);
         assertThat(e.reason()).isEqualTo(Reason.TLV_OVERRUNS_BODY);
         assertThat(e.optionCode()).isEqualTo(1);

@@ -72,10 +72,10 @@ class CodecPropertyTest {
         Arbitrary<byte[]> randomBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
         Arbitrary<byte[]> tlv = Combinators.combine(Arbitraries.integers().between(0, 30),
                 Arbitraries.integers().between(0, 20), Arbitraries.bytes().array(byte[].class).ofMaxSize(16))
-                .as(Frames::tlvWithLength);
+                .as(Frames::tlv);
         Arbitrary<byte[]> tlvBody = tlv.list().ofMaxSize(8).map(l -> Frames.concat(l.toArray(byte[][]::new)));
         Arbitrary<byte[]> nodeInfoBody = tlv.list().ofMaxSize(4)
-                .map(l -> Frames.tlvWithLength(17, l.stream().mapToInt(b -> b.length).sum(),
+                .map(l -> Frames.tlv(17, l.stream().mapToInt(b -> b.length).sum(),
                         Frames.concat(l.toArray(byte[][]::new))))
                 .list().ofMaxSize(3).map(l -> Frames.concat(l.toArray(byte[][]::new)));
         Arbitrary<byte[]> framed = Combinators.combine(Arbitraries.integers().between(0, 20),
@@ -122,13 +122,13 @@ class CodecPropertyTest {
         Arbitrary<byte[]> value = Arbitraries.integers().between(0, 12).flatMap(n ->
                 Arbitraries.bytes().between((byte) 0, (byte) 3).array(byte[].class).ofSize(n));
         Arbitrary<byte[]> honestTlv = Combinators.combine(Arbitraries.integers().between(0, 30), value)
-                .as((type, v) -> Frames.tlvWithLength(type, v.length, v));
+                .as((type, v) -> Frames.tlv(type, v.length, v));
         Arbitrary<byte[]> nodeInfo = Combinators.combine(Arbitraries.longs().between(0, 3),
                 honestTlv.list().ofMaxSize(2))
                 .as((id, extra) -> {
                     byte[] nested = Frames.concat(Frames.tlv(9, String.format("%08x", id)),
                             Frames.concat(extra.toArray(byte[][]::new)));
-                    return Frames.tlvWithLength(17, nested.length, nested);
+                    return Frames.tlv(17, nested.length, nested);
                 });
         Arbitrary<byte[]> honestBody = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(5, honestTlv), net.jqwik.api.Tuple.of(1, nodeInfo))

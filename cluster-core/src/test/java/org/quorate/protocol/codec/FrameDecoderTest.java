@@ -7,7 +7,6 @@ import static org.quorate.protocol.codec.Frames.frame;
 import static org.quorate.protocol.codec.Frames.header;
 import static org.quorate.protocol.codec.Frames.seq;
 import static org.quorate.protocol.codec.Frames.tlv;
-import static org.quorate.protocol.codec.Frames.tlvWithLength;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.Arrays;
@@ -28,7 +27,7 @@ class FrameDecoderTest {
     private static byte[] echoOfTotalSize(int total) {
         int padding = total - 6 - 8 - 4;
         assertThat(padding).isBetween(0, 0xFFFF);
-        return frame(8, seq(4), tlvWithLength(0x7000, padding, new byte[padding]));
+        return frame(8, seq(4), tlv(0x7000, padding, new byte[padding]));
     }
 
     @Test

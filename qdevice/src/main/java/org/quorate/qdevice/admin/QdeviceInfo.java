@@ -3,9 +3,9 @@ package org.quorate.qdevice.admin;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.quorate.protocol.NodeIds;
+import org.quorate.cluster.NodeIds;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.RingId;
 
 /**
  * The "Qdevice information" block (spec §12.4).

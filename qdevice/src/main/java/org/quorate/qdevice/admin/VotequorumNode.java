@@ -1,8 +1,8 @@
 package org.quorate.qdevice.admin;
 
 import java.util.Objects;
-import org.quorate.protocol.NodeIds;
-import org.quorate.protocol.NodeState;
+import org.quorate.cluster.NodeIds;
+import org.quorate.cluster.NodeState;
 
 /**
  * One slot of votequorum's node array. Slots with node id 0 are unused: the status skips them

@@ -3,15 +3,15 @@ package org.quorate.qdevice.backend;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.quorate.cluster.cmap.CmapKeys;
 
 /**
  * Turns single configuration-key changes into the batches the daemon acts on. While corosync
- * reloads its configuration ({@value #RELOAD_IN_PROGRESS_KEY} = 1) the keys pile up and come out
+ * reloads its configuration ({@value CmapKeys#CONFIG_RELOAD_IN_PROGRESS} = 1) the keys pile up and come out
  * as one batch when the flag drops back to 0, so the daemon never acts on half a reload.
  * Not thread-safe: one instance per dispatching thread.
  */
 public final class ConfigChangeBatcher {
-    public static final String RELOAD_IN_PROGRESS_KEY = "config.totemconfig_reload_in_progress";
 
     private final Set<String> pending = new LinkedHashSet<>();
     private boolean reloading;
@@ -21,7 +21,7 @@ public final class ConfigChangeBatcher {
      * returns the batch to deliver now, if any.
      */
     public Optional<Set<String>> onChange(String key, String newValue) {
-        if (key.equals(RELOAD_IN_PROGRESS_KEY)) {
+        if (key.equals(CmapKeys.CONFIG_RELOAD_IN_PROGRESS)) {
             reloading = "1".equals(newValue);
             return reloading ? Optional.empty() : drain();
         }
@@ -36,9 +36,9 @@ public final class ConfigChangeBatcher {
         return reloading;
     }
 
-    /** True for the keys {@link QuorumBackend#TRACKED_PREFIXES} covers. */
+    /** True for the keys {@link CmapKeys#TRACKED_PREFIXES} covers. */
     public static boolean isTracked(String key) {
-        for (String prefix : QuorumBackend.TRACKED_PREFIXES) {
+        for (String prefix : CmapKeys.TRACKED_PREFIXES) {
             if (key.startsWith(prefix)) {
                 return true;
             }

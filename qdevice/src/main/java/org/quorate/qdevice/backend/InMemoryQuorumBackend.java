@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import org.quorate.protocol.NodeState;
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.NodeState;
+import org.quorate.cluster.RingId;
+import org.quorate.cluster.cmap.CmapKeys;
 import org.quorate.time.Clock;
 
 /**
@@ -61,7 +62,7 @@ public final class InMemoryQuorumBackend implements QuorumBackend {
         checkUsable("cmap_get");
         Map<String, String> copy = new HashMap<>();
         config.forEach((k, v) -> {
-            if (SNAPSHOT_PREFIXES.stream().anyMatch(k::startsWith)) {
+            if (CmapKeys.SNAPSHOT_PREFIXES.stream().anyMatch(k::startsWith)) {
                 copy.put(k, v);
             }
         });
@@ -122,7 +123,7 @@ public final class InMemoryQuorumBackend implements QuorumBackend {
     public synchronized void register(String name) {
         String op = "votequorum_qdevice_register(" + name + ")";
         checkUsable(op);
-        if (!config.containsKey("quorum.device.model")) {
+        if (!config.containsKey(CmapKeys.QUORUM_DEVICE_MODEL)) {
             // corosync: "Registration of quorum device is disabled by incorrect corosync.conf"
             throw new QuorumBackendException(op, CsError.ACCESS);
         }
@@ -281,17 +282,17 @@ public final class InMemoryQuorumBackend implements QuorumBackend {
     }
 
     private long localNodeId() {
-        String v = config.get("runtime.votequorum.this_node_id");
+        String v = config.get(CmapKeys.RUNTIME_VOTEQUORUM_THIS_NODE_ID);
         return v == null ? 1 : Long.parseLong(v);
     }
 
     private long deviceTimeoutMs() {
-        String v = config.get("quorum.device.timeout");
+        String v = config.get(CmapKeys.QUORUM_DEVICE_TIMEOUT);
         return v == null ? DeviceSettings.DEFAULT_TIMEOUT_MS : Long.parseLong(v);
     }
 
     private int deviceVotes() {
-        String v = config.get("quorum.device.votes");
+        String v = config.get(CmapKeys.QUORUM_DEVICE_VOTES);
         return v == null ? 1 : Integer.parseInt(v);
     }
 }

@@ -2,8 +2,8 @@ package org.quorate.qdevice.backend;
 
 import java.util.List;
 import java.util.Objects;
-import org.quorate.protocol.NodeIds;
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.NodeIds;
+import org.quorate.cluster.RingId;
 
 /**
  * votequorum's node-list notification: a new ring formed (a sync starts). {@code ringId} is the

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quorate.cluster.cmap.CmapKeys;
 
 /**
  * Reads the configured node list from {@code nodelist.node.<N>.*} keys (qnet spec §5, "config
@@ -26,13 +27,13 @@ final class NodeListParser {
 
     static List<ConfiguredNode> parse(ConfigSnapshot keys) {
         Map<Integer, Map<String, String>> entries = new TreeMap<>();
-        for (Map.Entry<String, String> e : keys.withPrefix("nodelist.node.").entrySet()) {
+        for (Map.Entry<String, String> e : keys.withPrefix(CmapKeys.NODELIST_NODE).entrySet()) {
             Matcher m = NODE_KEY.matcher(e.getKey());
             if (m.matches()) {
                 entries.computeIfAbsent(Integer.parseInt(m.group(1)), n -> new HashMap<>()).put(m.group(2), e.getValue());
             }
         }
-        boolean clearHighBit = keys.get("totem.clear_node_high_bit").map("yes"::equalsIgnoreCase).orElse(false);
+        boolean clearHighBit = keys.get(CmapKeys.TOTEM_CLEAR_NODE_HIGH_BIT).map("yes"::equalsIgnoreCase).orElse(false);
         List<ConfiguredNode> nodes = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>();
         for (Map.Entry<Integer, Map<String, String>> e : entries.entrySet()) {
@@ -42,7 +43,7 @@ final class NodeListParser {
             if (name.isEmpty() && ring0.isEmpty()) {
                 continue;
             }
-            String prefix = "nodelist.node." + e.getKey() + ".";
+            String prefix = CmapKeys.NODELIST_NODE + e.getKey() + ".";
             long id = attrs.containsKey("nodeid")
                     ? QdeviceConfigParser.nodeId(prefix + "nodeid", attrs.get("nodeid"))
                     : idFromAddress(prefix, ring0, clearHighBit);

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.quorate.cluster.NodeIds;
+import org.quorate.cluster.cmap.CmapKeys;
 import org.quorate.protocol.DecisionAlgorithm;
-import org.quorate.protocol.NodeIds;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TlsSupported;
 
@@ -16,7 +17,7 @@ import org.quorate.protocol.TlsSupported;
  * validation in one place (qnet spec §8.2, §9, §10.2). Pure: no I/O. Every error names its key.
  */
 public final class QdeviceConfigParser {
-    private static final String DEVICE = "quorum.device.";
+    private static final String DEVICE = CmapKeys.QUORUM_DEVICE;
     private static final String NET = DEVICE + "net.";
     private static final String HEURISTICS = DEVICE + "heuristics.";
     private static final String EXEC_PREFIX = HEURISTICS + "exec_";
@@ -35,13 +36,13 @@ public final class QdeviceConfigParser {
     }
 
     private QdeviceConfig config() {
-        String clusterName = required("totem.cluster_name");
-        long localNodeId = nodeId("runtime.votequorum.this_node_id", required("runtime.votequorum.this_node_id"));
-        OptionalLong configVersion = keys.get("totem.config_version")
-                .map(v -> OptionalLong.of(unsigned("totem.config_version", v, Long.MAX_VALUE)))
+        String clusterName = required(CmapKeys.TOTEM_CLUSTER_NAME);
+        long localNodeId = nodeId(CmapKeys.RUNTIME_VOTEQUORUM_THIS_NODE_ID, required(CmapKeys.RUNTIME_VOTEQUORUM_THIS_NODE_ID));
+        OptionalLong configVersion = keys.get(CmapKeys.TOTEM_CONFIG_VERSION)
+                .map(v -> OptionalLong.of(unsigned(CmapKeys.TOTEM_CONFIG_VERSION, v, Long.MAX_VALUE)))
                 .orElse(OptionalLong.empty());
-        boolean waitForAll = keys.get("quorum.wait_for_all")
-                .map(v -> unsigned("quorum.wait_for_all", v, 255) != 0).orElse(false);
+        boolean waitForAll = keys.get(CmapKeys.QUORUM_WAIT_FOR_ALL)
+                .map(v -> unsigned(CmapKeys.QUORUM_WAIT_FOR_ALL, v, 255) != 0).orElse(false);
         return new QdeviceConfig(clusterName, localNodeId, configVersion,
                 NodeListParser.parse(keys), device(), waitForAll);
     }

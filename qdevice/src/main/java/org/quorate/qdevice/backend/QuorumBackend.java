@@ -1,8 +1,8 @@
 package org.quorate.qdevice.backend;
 
-import java.util.List;
 import java.util.concurrent.Executor;
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.RingId;
+import org.quorate.cluster.cmap.CmapKeys;
 
 /**
  * What the qdevice daemon needs from the node layer beneath it: the cluster configuration, the
@@ -25,15 +25,10 @@ public interface QuorumBackend extends AutoCloseable {
     /** The pseudo node id under which votequorum reports the local quorum device. */
     long QDEVICE_NODE_ID = 0;
 
-    /** Key prefixes copied into every {@link #configSnapshot()}. */
-    List<String> SNAPSHOT_PREFIXES = List.of(
-            "totem.", "nodelist.", "quorum.", "logging.", "runtime.votequorum.this_node_id",
-            ConfigChangeBatcher.RELOAD_IN_PROGRESS_KEY);
-
-    /** Key prefixes whose changes reach {@link QuorumListener#onConfigChanged}. */
-    List<String> TRACKED_PREFIXES = List.of("quorum.device.", "nodelist.", "totem.config_version", "logging.");
-
-    /** A copy of the configuration keys under {@link #SNAPSHOT_PREFIXES}, read now. */
+    /**
+     * A copy of the configuration keys under {@link CmapKeys#SNAPSHOT_PREFIXES}, read now. Changes
+     * under {@link CmapKeys#TRACKED_PREFIXES} reach {@link QuorumListener#onConfigChanged}.
+     */
     ConfigSnapshot configSnapshot();
 
     /** Reads and validates the configuration the qdevice daemon runs with. */

@@ -1,7 +1,7 @@
 package org.quorate.qdevice.backend;
 
 import java.util.Set;
-import org.quorate.protocol.NodeState;
+import org.quorate.cluster.NodeState;
 
 /**
  * The answer of {@code votequorum_getinfo(nodeid)}: one node's votes and the cluster's quorum

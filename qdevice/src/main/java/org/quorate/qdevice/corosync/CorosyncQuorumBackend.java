@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.RingId;
+import org.quorate.cluster.cmap.CmapKeys;
 import org.quorate.qdevice.backend.ConfigChangeBatcher;
 import org.quorate.qdevice.backend.ConfigSnapshot;
 import org.quorate.qdevice.backend.CsError;
@@ -76,7 +77,7 @@ public final class CorosyncQuorumBackend implements QuorumBackend {
 
     @Override
     public ConfigSnapshot configSnapshot() {
-        return ConfigSnapshot.of(cmap.readPrefixes(SNAPSHOT_PREFIXES));
+        return ConfigSnapshot.of(cmap.readPrefixes(CmapKeys.SNAPSHOT_PREFIXES));
     }
 
     @Override
@@ -89,8 +90,8 @@ public final class CorosyncQuorumBackend implements QuorumBackend {
         }
         this.executor = Objects.requireNonNull(executor, "executor");
         this.listener = Objects.requireNonNull(listener, "listener");
-        List<String> cmapTracked = new ArrayList<>(TRACKED_PREFIXES);
-        cmapTracked.add(ConfigChangeBatcher.RELOAD_IN_PROGRESS_KEY);
+        List<String> cmapTracked = new ArrayList<>(CmapKeys.TRACKED_PREFIXES);
+        cmapTracked.add(CmapKeys.CONFIG_RELOAD_IN_PROGRESS);
         cmap.track(cmapTracked, (key, value) ->
                 batcher.onChange(key, value).ifPresent(keys -> deliver(l -> l.onConfigChanged(keys))));
         votequorum.trackStart();

@@ -7,8 +7,8 @@ import com.sun.jna.ptr.LongByReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.quorate.protocol.NodeState;
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.NodeState;
+import org.quorate.cluster.RingId;
 import org.quorate.qdevice.backend.CsError;
 import org.quorate.qdevice.backend.NodeListNotification;
 import org.quorate.qdevice.backend.NodeStatus;
@@ -72,7 +72,7 @@ final class VotequorumConnection implements AutoCloseable {
         VotequorumLibrary.Info info = new VotequorumLibrary.Info();
         calls.check(() -> lib.votequorum_getinfo(handle, (int) nodeId, info), "votequorum_getinfo(" + nodeId + ")");
         info.read();
-        NodeState state = NodeState.fromWire(info.node_state);
+        NodeState state = NodeState.fromCode(info.node_state);
         return new VotequorumInfo(Integer.toUnsignedLong(info.node_id), state == null ? NodeState.NOT_SET : state,
                 info.node_votes, info.node_expected_votes, info.highest_expected, info.total_votes, info.quorum,
                 VotequorumFlag.fromBits(info.flags), info.qdevice_votes,
@@ -127,7 +127,7 @@ final class VotequorumConnection implements AutoCloseable {
         List<NodeStatus> list = new ArrayList<>(entries);
         for (int i = 0; i < entries; i++) {
             long id = Integer.toUnsignedLong(nodes.getInt(i * 8L));
-            NodeState s = NodeState.fromWire(nodes.getInt(i * 8L + 4));
+            NodeState s = NodeState.fromCode(nodes.getInt(i * 8L + 4));
             list.add(new NodeStatus(id, s == null ? NodeState.NOT_SET : s));
         }
         return new QuorumNotification(quorate != 0, list);

@@ -1,6 +1,6 @@
 package org.quorate.qdevice.net;
 
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.Vote;
 import org.quorate.qdevice.backend.PollResult;
 import org.quorate.qdevice.backend.QuorumBackendException;

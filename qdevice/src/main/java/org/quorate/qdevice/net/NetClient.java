@@ -1,11 +1,11 @@
 package org.quorate.qdevice.net;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
 import org.quorate.protocol.NodeListType;
 import org.quorate.protocol.OptionType;
 import org.quorate.protocol.ReplyErrorCode;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.Vote;
 import org.quorate.protocol.message.EchoReply;

@@ -1,7 +1,7 @@
 package org.quorate.qdevice.net;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.HeuristicsResult;
-import org.quorate.protocol.RingId;
 import org.quorate.qdevice.backend.NodeListNotification;
 import org.quorate.qdevice.backend.NodeStatus;
 import org.quorate.qdevice.backend.QuorumNotification;

@@ -1,6 +1,6 @@
 package org.quorate.qdevice.net;
 
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.message.AskForVoteReply;
 import org.quorate.protocol.message.HeuristicsChangeReply;
 import org.quorate.protocol.message.NodeListReply;

@@ -9,9 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorate.ipc.IpcServer;
 import org.quorate.ipc.IpcServerSettings;
+import org.quorate.testsupport.LogsOnFailure;
 import org.quorate.testsupport.process.ExternalProcess;
 import org.quorate.testsupport.process.ReferenceOutputs;
 import org.quorate.testsupport.process.ToolRun;
@@ -21,6 +24,8 @@ import org.quorate.testsupport.process.ToolRun;
  * Needs /usr/sbin/corosync-qdevice-tool (fails if it is missing).
  */
 @Tag("realstack")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@ExtendWith(LogsOnFailure.class)
 class QdeviceRealToolDifferentialTest {
     static final String REAL_TOOL = "/usr/sbin/corosync-qdevice-tool";
 

@@ -8,10 +8,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.NodeState;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.NodeState;
 import org.quorate.protocol.TieBreaker;
 
 class QdeviceStatusFormatterTest {

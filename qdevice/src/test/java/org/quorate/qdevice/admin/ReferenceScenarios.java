@@ -3,10 +3,10 @@ package org.quorate.qdevice.admin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.quorate.cluster.NodeState;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.NodeState;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TlsSupported;
 

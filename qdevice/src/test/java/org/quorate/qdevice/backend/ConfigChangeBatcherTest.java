@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.cmap.CmapKeys;
 
 class ConfigChangeBatcherTest {
     private final ConfigChangeBatcher batcher = new ConfigChangeBatcher();
@@ -23,15 +24,15 @@ class ConfigChangeBatcherTest {
 
     @Test
     void changesDuringAReloadComeOutTogetherWhenItEnds() {
-        assertThat(batcher.onChange(ConfigChangeBatcher.RELOAD_IN_PROGRESS_KEY, "1")).isEmpty();
+        assertThat(batcher.onChange(CmapKeys.CONFIG_RELOAD_IN_PROGRESS, "1")).isEmpty();
         assertThat(batcher.reloading()).isTrue();
         assertThat(batcher.onChange("nodelist.node.2.nodeid", "3")).isEmpty();
         assertThat(batcher.onChange("totem.config_version", "8")).isEmpty();
         assertThat(batcher.onChange("nodelist.node.2.nodeid", "3")).isEmpty();
 
-        assertThat(batcher.onChange(ConfigChangeBatcher.RELOAD_IN_PROGRESS_KEY, "0"))
+        assertThat(batcher.onChange(CmapKeys.CONFIG_RELOAD_IN_PROGRESS, "0"))
                 .hasValue(Set.of("nodelist.node.2.nodeid", "totem.config_version"));
         assertThat(batcher.reloading()).isFalse();
-        assertThat(batcher.onChange(ConfigChangeBatcher.RELOAD_IN_PROGRESS_KEY, "0")).isEmpty();
+        assertThat(batcher.onChange(CmapKeys.CONFIG_RELOAD_IN_PROGRESS, "0")).isEmpty();
     }
 }

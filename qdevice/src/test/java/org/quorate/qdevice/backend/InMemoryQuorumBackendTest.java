@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.quorate.protocol.NodeState;
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.NodeState;
+import org.quorate.cluster.RingId;
+import org.quorate.cluster.cmap.CmapKeys;
 import org.quorate.testsupport.VirtualScheduler;
 
 class InMemoryQuorumBackendTest {
@@ -144,12 +145,12 @@ class InMemoryQuorumBackendTest {
     void reloadBatchesConfigChanges() {
         track();
         events.clear();
-        backend.putConfig(ConfigChangeBatcher.RELOAD_IN_PROGRESS_KEY, "1");
+        backend.putConfig(CmapKeys.CONFIG_RELOAD_IN_PROGRESS, "1");
         backend.putConfig("nodelist.node.2.nodeid", "3");
         backend.removeConfig("quorum.device.votes");
         scheduler.runDue();
         assertThat(events).isEmpty();
-        backend.putConfig(ConfigChangeBatcher.RELOAD_IN_PROGRESS_KEY, "0");
+        backend.putConfig(CmapKeys.CONFIG_RELOAD_IN_PROGRESS, "0");
         scheduler.runDue();
         assertThat(events).hasSize(1);
         assertThat(events.get(0)).contains("nodelist.node.2.nodeid", "quorum.device.votes");

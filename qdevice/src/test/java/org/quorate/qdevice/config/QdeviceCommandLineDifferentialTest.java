@@ -1,6 +1,8 @@
 package org.quorate.qdevice.config;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -8,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.quorate.testsupport.LogsOnFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real corosync-qdevice and Quorate's parser must reject the same command lines the same way. */
 @Tag("realstack")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@ExtendWith(LogsOnFailure.class)
 class QdeviceCommandLineDifferentialTest {
     @ParameterizedTest
     @ValueSource(strings = {"-h", "-x", "-v", "-S", "-S foo=1", "-S max_cs_try_again=0", "-S master_wins=maybe",

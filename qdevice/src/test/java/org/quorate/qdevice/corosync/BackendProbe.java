@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.RingId;
 import org.quorate.qdevice.backend.NodeListNotification;
 import org.quorate.qdevice.backend.QdeviceConfig;
 import org.quorate.qdevice.backend.QuorumBackendException;

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.testsupport.LogsOnFailure;
 
 /**
  * {@link CorosyncQuorumBackend} against the real Debian corosync 3.1.7, in private network
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * namespace, is the independent witness of what votequorum made of our calls.
  */
 @Tag("realstack")
+@ExtendWith(LogsOnFailure.class)
 @Timeout(180)
 class CorosyncQuorumBackendRealstackTest {
     private static final Pattern DEVICE_ROW_VOTING = Pattern.compile("(?m)^\\s+0\\s+1\\s+Qdevice$");

@@ -1,6 +1,6 @@
 package org.quorate.qdevice.daemon;
 
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.RingId;
 import org.quorate.qdevice.backend.InMemoryQuorumBackend;
 import org.quorate.time.SystemClock;
 

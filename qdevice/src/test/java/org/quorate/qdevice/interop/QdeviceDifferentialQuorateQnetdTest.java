@@ -1,9 +1,11 @@
 package org.quorate.qdevice.interop;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quorate.testsupport.JavaCommand;
-import org.quorate.testsupport.lab.LabDiagnosticsOnFailure;
+import org.quorate.testsupport.LogsOnFailure;
 import org.quorate.testsupport.lab.StackCommands;
 
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.List;
  * corosync-qdevice-net-certutil: its qdevice-net-node.p12 is what both qdevices read).
  */
 @Tag("realstack")
+@Timeout(value = 60, unit = TimeUnit.MINUTES)
 @Tag("slow")
-@ExtendWith(LabDiagnosticsOnFailure.class)
+@ExtendWith(LogsOnFailure.class)
 class QdeviceDifferentialQuorateQnetdTest extends QdeviceDifferentialRuns {
     @Override
     StackCommands stack() {

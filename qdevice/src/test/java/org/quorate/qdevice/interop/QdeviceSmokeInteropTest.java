@@ -1,12 +1,14 @@
 package org.quorate.qdevice.interop;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quorate.testsupport.JavaCommand;
+import org.quorate.testsupport.LogsOnFailure;
 import org.quorate.testsupport.lab.ClusterSpec;
 import org.quorate.testsupport.lab.LabCluster;
-import org.quorate.testsupport.lab.LabDiagnosticsOnFailure;
 import org.quorate.testsupport.lab.QuorumMember;
 import org.quorate.testsupport.lab.QuorumStatus;
 import org.quorate.testsupport.lab.RealStack;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Quorate's corosync-qdevice on real corosync 3.1.7 nodes, against the real C corosync-qnetd 3.0.3. */
 @Tag("realstack")
-@ExtendWith(LabDiagnosticsOnFailure.class)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@ExtendWith(LogsOnFailure.class)
 class QdeviceSmokeInteropTest {
     @Test
     void quorateQdeviceGetsTheVoteFromTheCQnetdOverTls() {

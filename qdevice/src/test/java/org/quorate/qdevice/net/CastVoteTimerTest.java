@@ -1,7 +1,7 @@
 package org.quorate.qdevice.net;
 
 import org.junit.jupiter.api.Test;
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.Vote;
 import org.quorate.qdevice.backend.CsError;
 import org.quorate.qdevice.backend.PollResult;

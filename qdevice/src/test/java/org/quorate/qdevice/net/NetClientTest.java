@@ -2,11 +2,11 @@ package org.quorate.qdevice.net;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeListType;
 import org.quorate.protocol.ReplyErrorCode;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.Vote;

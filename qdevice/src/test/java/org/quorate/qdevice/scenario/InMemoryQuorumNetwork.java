@@ -1,7 +1,7 @@
 package org.quorate.qdevice.scenario;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.Vote;
 import org.quorate.protocol.message.QnetMessage;

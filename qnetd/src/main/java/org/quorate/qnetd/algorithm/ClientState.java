@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
+import org.quorate.cluster.NodeIds;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
-import org.quorate.protocol.NodeIds;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.Vote;
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.RingId;
 
 /**
  * The entry point for the server core: feeds one event of one client to that client's algorithm

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
 import org.quorate.protocol.ReplyErrorCode;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.Vote;
 
 /**

@@ -2,9 +2,9 @@ package org.quorate.qnetd.algorithm;
 
 import java.util.List;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.RingId;
 
 /**
  * The inputs of one ffsplit decision (spec §7.3 {@code decide}): the cluster, the client whose

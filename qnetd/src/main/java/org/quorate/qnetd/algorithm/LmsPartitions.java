@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quorate.cluster.RingId;
 
-import org.quorate.protocol.RingId;
 
 /**
  * The partitions lms compares (spec §7.5): clients grouped by stored ring id in node-id order,

@@ -1,6 +1,6 @@
 package org.quorate.qnetd.algorithm;
 
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.Vote;
 
 /** Rules shared by lms and 2nodelms. */

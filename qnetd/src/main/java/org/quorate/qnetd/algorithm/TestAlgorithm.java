@@ -3,10 +3,10 @@ package org.quorate.qnetd.algorithm;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.Vote;
 
 /**

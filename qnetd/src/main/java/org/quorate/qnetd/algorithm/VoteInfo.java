@@ -2,7 +2,7 @@ package org.quorate.qnetd.algorithm;
 
 import java.util.Objects;
 
-import org.quorate.protocol.RingId;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.Vote;
 
 /**

@@ -1,8 +1,8 @@
 package org.quorate.qnetd.server;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.message.Messages;
 import org.quorate.qnetd.algorithm.ClientState;
 import org.quorate.qnetd.algorithm.ClusterArbiter;

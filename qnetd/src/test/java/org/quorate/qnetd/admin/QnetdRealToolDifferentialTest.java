@@ -12,11 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorate.ipc.IpcClient;
 import org.quorate.ipc.IpcServer;
 import org.quorate.ipc.IpcServerSettings;
 import org.quorate.protocol.TlsSupported;
+import org.quorate.testsupport.LogsOnFailure;
 import org.quorate.testsupport.process.ExternalProcess;
 import org.quorate.testsupport.process.ReferenceOutputs;
 import org.quorate.testsupport.process.ToolRun;
@@ -27,6 +30,8 @@ import org.quorate.testsupport.process.ToolRun;
  * Needs /usr/bin/corosync-qnetd and /usr/bin/corosync-qnetd-tool (fails if they are missing).
  */
 @Tag("realstack")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@ExtendWith(LogsOnFailure.class)
 class QnetdRealToolDifferentialTest {
     static final String REAL_TOOL = "/usr/bin/corosync-qnetd-tool";
     static final String REAL_QNETD = "/usr/bin/corosync-qnetd";

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.NodeState;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.NodeState;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.Vote;

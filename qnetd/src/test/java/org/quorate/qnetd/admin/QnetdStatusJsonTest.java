@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.NodeState;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.NodeState;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TlsSupported;
 

@@ -2,9 +2,9 @@ package org.quorate.qnetd.admin;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.Vote;

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.Vote;
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.NodeInfo;
 import org.quorate.protocol.ReplyErrorCode;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 
 class ClusterStateTest {
@@ -70,7 +70,7 @@ class ClusterStateTest {
         ClusterState cluster = new ClusterState("c");
         ClientState c = client(1, DecisionAlgorithm.LMS, TieBreaker.LOWEST, false);
         arbiter.clientInit(cluster, c);
-        List<NodeInfo> nodes = List.of(NodeInfo.of(1), NodeInfo.of(2, org.quorate.protocol.NodeState.NOT_SET));
+        List<NodeInfo> nodes = List.of(NodeInfo.of(1), NodeInfo.of(2, org.quorate.cluster.NodeState.NOT_SET));
         arbiter.configNodeList(cluster, c, 7, true, OptionalLong.of(42), nodes);
         assertThat(c.configNodes()).isEqualTo(nodes);
         assertThat(c.configVersion()).hasValue(42);

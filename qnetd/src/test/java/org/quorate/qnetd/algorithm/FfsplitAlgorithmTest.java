@@ -220,7 +220,7 @@ class FfsplitAlgorithmTest {
         assertThat(h.membership(1, ring(1, 1)).error()).isEqualTo(ReplyErrorCode.INVALID_MEMBERSHIP_NODE_LIST);
         assertThat(h.membership(1, ring(1, 1), 2).error()).isEqualTo(ReplyErrorCode.INVALID_MEMBERSHIP_NODE_LIST);
         assertThat(h.client(1).membershipNodes()).isEmpty();
-        assertThat(h.client(1).ringId()).isEqualTo(org.quorate.protocol.RingId.ZERO);
+        assertThat(h.client(1).ringId()).isEqualTo(org.quorate.cluster.RingId.ZERO);
         assertThat(h.askForVote(1).error()).isEqualTo(ReplyErrorCode.UNSUPPORTED_DECISION_ALGORITHM_MESSAGE);
         assertThat(h.client(1).lastSentVote()).isNull();
         assertThat(h.client(1).voteStatusText()).isNull();

@@ -1,7 +1,7 @@
 package org.quorate.qnetd.badinput;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.message.InitReply;
 import org.quorate.protocol.message.Messages;

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.testsupport.LogsOnFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the comparison of log lines.
  */
 @Tag("realstack")
+@ExtendWith(LogsOnFailure.class)
 @Timeout(120)
 class CQnetdTlsAlertsTest {
     private static final Path C_QNETD = Path.of("/usr/bin/corosync-qnetd");

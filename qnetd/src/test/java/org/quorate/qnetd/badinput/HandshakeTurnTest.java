@@ -1,8 +1,8 @@
 package org.quorate.qnetd.badinput;
 
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.message.InitReply;

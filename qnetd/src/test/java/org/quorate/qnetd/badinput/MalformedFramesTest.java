@@ -2,9 +2,10 @@ package org.quorate.qnetd.badinput;
 
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
+import org.quorate.protocol.codec.Frames;
 import org.quorate.protocol.codec.QnetCodec;
 import org.quorate.protocol.message.InitReply;
 import org.quorate.protocol.message.Messages;

@@ -3,6 +3,7 @@ package org.quorate.qnetd.config;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.quorate.testsupport.LogsOnFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks that Quorate prints the same texts and exits with the same status.
  */
 @Tag("realstack")
+@ExtendWith(LogsOnFailure.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class QnetdCommandLineDifferentialTest {
     private static final Path C_QNETD = Path.of("/usr/bin/corosync-qnetd");

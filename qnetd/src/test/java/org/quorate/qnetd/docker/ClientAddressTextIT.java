@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.testsupport.LogsOnFailure;
 import org.quorate.testsupport.docker.DockerLab;
 import org.quorate.testsupport.docker.LocalImages;
 import org.quorate.testsupport.lab.Await;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection), and the JSON form carries the canonical address.
  */
 @Tag("docker")
+@ExtendWith(LogsOnFailure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ClientAddressTextIT {

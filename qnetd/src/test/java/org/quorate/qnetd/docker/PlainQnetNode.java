@@ -1,10 +1,10 @@
 package org.quorate.qnetd.docker;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.protocol.NodeInfo;
 import org.quorate.protocol.NodeListType;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.codec.QnetCodec;
 import org.quorate.protocol.message.InitReply;

@@ -1,5 +1,6 @@
 package org.quorate.qnetd.docker;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.testsupport.LogsOnFailure;
 import org.quorate.testsupport.docker.DockerLab;
 import org.quorate.testsupport.lab.QuorumMember;
 import org.quorate.testsupport.lab.QuorumStatus;
@@ -25,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fails (does not skip) without a Docker engine or the local images.
  */
 @Tag("docker")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@ExtendWith(LogsOnFailure.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QnetdJarOnDebianIT {

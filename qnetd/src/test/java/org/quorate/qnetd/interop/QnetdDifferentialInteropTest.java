@@ -1,11 +1,13 @@
 package org.quorate.qnetd.interop;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quorate.testsupport.JavaCommand;
-import org.quorate.testsupport.lab.LabDiagnosticsOnFailure;
+import org.quorate.testsupport.LogsOnFailure;
 import org.quorate.testsupport.lab.StackCommands;
 
 import java.util.ArrayList;
@@ -21,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * beyond the baseline every healthy cluster must show.
  */
 @Tag("realstack")
+@Timeout(value = 60, unit = TimeUnit.MINUTES)
 @Tag("slow")
-@ExtendWith(LabDiagnosticsOnFailure.class)
+@ExtendWith(LogsOnFailure.class)
 class QnetdDifferentialInteropTest {
     private static final ComparisonTable TABLE = new ComparisonTable();
 

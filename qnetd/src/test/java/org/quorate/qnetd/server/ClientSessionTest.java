@@ -1,10 +1,10 @@
 package org.quorate.qnetd.server;
 
 import org.junit.jupiter.api.Test;
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.ClusterName;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.ReplyErrorCode;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.TlsSupported;
 import org.quorate.protocol.Vote;

@@ -1,10 +1,10 @@
 package org.quorate.qnetd.server;
 
+import org.quorate.cluster.RingId;
 import org.quorate.protocol.ClusterName;
 import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.NodeInfo;
 import org.quorate.protocol.NodeListType;
-import org.quorate.protocol.RingId;
 import org.quorate.protocol.TieBreaker;
 import org.quorate.protocol.message.Messages;
 import org.quorate.protocol.message.NodeList;

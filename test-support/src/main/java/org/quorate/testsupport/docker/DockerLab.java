@@ -1,6 +1,7 @@
 package org.quorate.testsupport.docker;
 
 import com.github.dockerjava.api.model.Network.Ipam.Config;
+import org.quorate.testsupport.FailureLogs;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -31,7 +32,7 @@ public final class DockerLab {
      * under {@code alias}, running {@code sleep infinity}. Not started.
      */
     public static GenericContainer<?> host(String image, Network network, String alias) {
-        return new GenericContainer<>(DockerImageName.parse(LocalImages.require(image)))
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(LocalImages.require(image)))
                 .withImagePullPolicy(new NeverPullPolicy())
                 .withNetwork(network)
                 .withNetworkAliases(alias)
@@ -40,6 +41,10 @@ public final class DockerLab {
                     cmd.getHostConfig().withInit(true); // PID 1 reaps orphans and forwards SIGTERM
                 })
                 .withCommand("sleep", "infinity");
+        // Shown by LogsOnFailure when a test fails; a stopped container's logs are gone with it.
+        FailureLogs.register("container " + alias + " (" + image + ")",
+                () -> container.isRunning() ? container.getLogs() : "(container not running)");
+        return container;
     }
 
     /** An {@code --internal} network; the engine picks a free /24 from its pool (198.19.208.0/20). */

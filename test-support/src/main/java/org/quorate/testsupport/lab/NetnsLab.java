@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.quorate.testsupport.FailureLogs;
 
 /**
  * Simulated hosts in network namespaces, joined by two bridges (198.18.0.0/16 and 198.19.0.0/16) that live
@@ -74,6 +75,7 @@ public final class NetnsLab implements AutoCloseable {
         NetnsLab lab = new NetnsLab(prefix, root);
         Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
         OPENED.add(lab);
+        FailureLogs.register("lab " + prefix + safeLabel + " diagnostics", () -> lab.diagnostics(40));
         try {
             lab.createBridges();
         } catch (RuntimeException e) {

@@ -1,7 +1,11 @@
 package org.quorate.testsupport.docker;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.testsupport.LogsOnFailure;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -10,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Proves the engine, the local JRE image and the network pool. Fails (does not skip) without an engine. */
 @Tag("docker")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@ExtendWith(LogsOnFailure.class)
 class DockerSmokeTest {
 
     @Test

@@ -1,10 +1,13 @@
 package org.quorate.testsupport.lab;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import org.quorate.testsupport.LogsOnFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that isolates node 3 from its peers (not from qnetd), and the heal.
  */
 @Tag("realstack")
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 @Tag("slow")
-@ExtendWith(LabDiagnosticsOnFailure.class)
+@ExtendWith(LogsOnFailure.class)
 class RealStackLmsPartitionTest {
 
     @Test

@@ -1,12 +1,15 @@
 package org.quorate.testsupport.lab;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.quorate.testsupport.LogsOnFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fails (does not skip) without them.
  */
 @Tag("realstack")
-@ExtendWith(LabDiagnosticsOnFailure.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@ExtendWith(LogsOnFailure.class)
 class RealStackSmokeTest {
 
     @Test

@@ -1,4 +1,4 @@
-package org.quorate.protocol;
+package org.quorate.cluster;
 
 /** Node ids are unsigned 32-bit numbers; Quorate holds them in a {@code long} to keep them unsigned. */
 public final class NodeIds {

@@ -1,4 +1,4 @@
-package org.quorate.protocol;
+package org.quorate.cluster;
 
 /**
  * A totem ring id: the ring leader's node id (u32) and the ring sequence (u64, kept in a long
