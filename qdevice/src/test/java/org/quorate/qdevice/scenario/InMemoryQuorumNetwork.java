@@ -55,15 +55,15 @@ public final class InMemoryQuorumNetwork implements QuorumNetwork {
             n.lastPolled = cast ? Vote.ACK : Vote.NACK;
             return PollResult.ACCEPTED;
         }, n.view::ringId, e -> fail("poll failed: " + e));
-        n.client = new NetClient(clock, this::connect, QdeviceSettings.defaults(),
+        n.client = new NetClient(clock, (settings, events) -> connect(n, settings, events), QdeviceSettings.defaults(),
                 ScenarioConfig.of("sim", nodeId, clusterSize, algorithm, "qnetd", 5403, TlsSupported.SUPPORTED),
                 n.castVote, Heuristics.DISABLED, n.view, reason -> fail(n + " gave up: " + reason), new Random(nodeId));
         n.client.start();
         return n;
     }
 
-    private NetTransport connect(NetSettings settings, NetTransport.Events events) {
-        Link link = new Link(events);
+    private NetTransport connect(SimNode node, NetSettings settings, NetTransport.Events events) {
+        Link link = new Link(node, events);
         if (server == null) {
             clock.execute(() -> events.connectFailed("connection refused"));
             return link.clientEnd;
@@ -99,6 +99,13 @@ public final class InMemoryQuorumNetwork implements QuorumNetwork {
     }
 
     @Override
+    public void pass(Duration time) {
+        for (long waited = 0; waited < time.toMillis(); waited += STEP_MS) {
+            clock.advance(STEP_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
     public void stopQnetd() {
         List<Link> open = new ArrayList<>(links);
         open.forEach(l -> l.close("qnetd stopped"));
@@ -114,19 +121,49 @@ public final class InMemoryQuorumNetwork implements QuorumNetwork {
     }
 
     @Override
+    public void cut(SimNode node, Direction direction) {
+        node.faults.cut(direction);
+    }
+
+    @Override
+    public void delay(SimNode node, Duration oneWay) {
+        node.faults.delay(oneWay);
+    }
+
+    @Override
+    public void heal(SimNode node) {
+        node.faults.heal();
+    }
+
+    @Override
+    public void dropConnection(SimNode node) {
+        new ArrayList<>(links).stream().filter(l -> l.node == node).forEach(l -> l.close("connection lost"));
+        clock.runDue();
+    }
+
+    @Override
     public void close() {
         stopQnetd();
     }
 
+    /** Runs {@code delivery} after the node's delay, or never if its path is cut that way. */
+    private void cross(SimNode node, boolean towardsQnetd, Runnable delivery) {
+        if (node.faults.passes(towardsQnetd)) {
+            clock.schedule(delivery, node.faults.delay().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
     /** One connection; each direction is a scheduler task, so ordering is FIFO per link. */
     private final class Link {
+        private final SimNode node;
         private final NetTransport.Events clientEvents;
         private final ClientEnd clientEnd = new ClientEnd();
         private final ServerEnd serverEnd = new ServerEnd();
         private ClientSession session;
         private boolean open = true;
 
-        Link(NetTransport.Events clientEvents) {
+        Link(SimNode node, NetTransport.Events clientEvents) {
+            this.node = node;
             this.clientEvents = clientEvents;
         }
 
@@ -138,7 +175,7 @@ public final class InMemoryQuorumNetwork implements QuorumNetwork {
         private final class ClientEnd implements NetTransport {
             @Override
             public void send(QnetMessage message) {
-                clock.execute(() -> {
+                cross(node, true, () -> {
                     if (open && session != null) {
                         session.frameReceived();
                         session.received(message);
@@ -182,7 +219,7 @@ public final class InMemoryQuorumNetwork implements QuorumNetwork {
         private final class ServerEnd implements ClientConnection {
             @Override
             public void send(QnetMessage message) {
-                clock.execute(() -> {
+                cross(node, false, () -> {
                     if (open) {
                         clientEvents.received(message);
                     }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * network under a virtual clock, and over loopback TCP in real time (JGroups/Ratis-style transport seam).
  */
 class QuorumScenarioTest {
-    private static final Duration SETTLE = Duration.ofSeconds(30);
+    static final Duration SETTLE = Duration.ofSeconds(30);
 
     static Stream<Arguments> networks() {
         return Stream.of(
@@ -33,7 +33,7 @@ class QuorumScenarioTest {
     }
 
     /** Node ids 1..n of one cluster, all on ring (1, 1) with full membership, connected. */
-    private static List<SimNode> cluster(QuorumNetwork net, int size, DecisionAlgorithm algorithm) {
+    static List<SimNode> cluster(QuorumNetwork net, int size, DecisionAlgorithm algorithm) {
         List<SimNode> nodes = new ArrayList<>();
         for (long id = 1; id <= size; id++) {
             nodes.add(net.start(id, size, algorithm));
@@ -55,11 +55,11 @@ class QuorumScenarioTest {
         }
     }
 
-    private static Vote vote(QuorumNetwork net, SimNode n) {
+    static Vote vote(QuorumNetwork net, SimNode n) {
         return net.query(n, () -> n.castVote.vote());
     }
 
-    private static void awaitVotes(QuorumNetwork net, String what, List<SimNode> nodes, Vote... expected) {
+    static void awaitVotes(QuorumNetwork net, String what, List<SimNode> nodes, Vote... expected) {
         net.await(what, SETTLE, () -> {
             for (int i = 0; i < nodes.size(); i++) {
                 if (vote(net, nodes.get(i)) != expected[i]) {

@@ -18,12 +18,15 @@ import java.util.stream.LongStream;
 
 /** The corosync configuration every node of a scenario cluster reads. */
 final class ScenarioConfig {
+    /** Connect timeout and heartbeat: short, so that a cut peer is found within seconds on real sockets. */
+    static final long HEARTBEAT_MS = 3000;
+
     private ScenarioConfig() {
     }
 
     static QdeviceConfig of(String cluster, long nodeId, int clusterSize, DecisionAlgorithm algorithm, String host,
                             int port, TlsSupported tls) {
-        NetSettings net = new NetSettings(host, port, tls, algorithm, TieBreaker.LOWEST, 8000, 8000, 0, true);
+        NetSettings net = new NetSettings(host, port, tls, algorithm, TieBreaker.LOWEST, HEARTBEAT_MS, HEARTBEAT_MS, 0, true);
         DeviceSettings device = new DeviceSettings("net",
                 OptionalLong.of(algorithm == DecisionAlgorithm.LMS ? clusterSize - 1 : 1), 10000, 30000,
                 Optional.of(net), new HeuristicsSettings(HeuristicsMode.OFF, 5000, 15000, 30000, new TreeMap<>()));

@@ -8,6 +8,7 @@ import org.quorate.qdevice.net.NodeView;
 /** One simulated cluster node: its qdevice net client and what it casts into "votequorum". */
 public final class SimNode {
     final long nodeId;
+    final NodeFaults faults = new NodeFaults();
     NetClient client;
     NodeView view;
     CastVoteTimer castVote;

@@ -38,7 +38,7 @@ public final class SocketQuorumNetwork implements QuorumNetwork {
     private final List<MultiThreadIoEventLoopGroup> nodeLoops = new ArrayList<>();
     private final List<SimNode> nodes = new ArrayList<>();
     private QnetdServer server;
-    private int port;
+    private volatile int port;   // qnetd's; the fault proxies read it per connection
 
     public SocketQuorumNetwork() {
         startQnetd();
@@ -52,6 +52,13 @@ public final class SocketQuorumNetwork implements QuorumNetwork {
         EventLoopScheduler scheduler = new EventLoopScheduler(loop);
         SimNode n = new SimNode(nodeId);
         nodes.add(n);
+        FaultProxy proxy;
+        try {
+            proxy = new FaultProxy(n.faults, () -> port);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("can't open node " + nodeId + "'s fault proxy on 127.0.0.1", e);
+        }
+        proxies.put(n, proxy);
         onLoop(loop, () -> {
             n.view = new NodeView(new NodeListNotification(new RingId(1, 1), List.of(nodeId)));
             n.castVote = new CastVoteTimer(scheduler, 5000, (cast, ring) -> {
@@ -59,7 +66,7 @@ public final class SocketQuorumNetwork implements QuorumNetwork {
                 return PollResult.ACCEPTED;
             }, n.view::ringId, e -> { });
             n.client = new NetClient(scheduler, NettyNetTransport.factory(loop, null, 32768), QdeviceSettings.defaults(),
-                    ScenarioConfig.of("sim", nodeId, clusterSize, algorithm, "127.0.0.1", port, TlsSupported.SUPPORTED),
+                    ScenarioConfig.of("sim", nodeId, clusterSize, algorithm, "127.0.0.1", proxy.port(), TlsSupported.SUPPORTED),
                     n.castVote, Heuristics.DISABLED, n.view, reason -> { }, new Random(nodeId));
             n.client.start();
             return null;
@@ -69,6 +76,27 @@ public final class SocketQuorumNetwork implements QuorumNetwork {
     }
 
     private final java.util.Map<SimNode, EventLoop> loops = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<SimNode, FaultProxy> proxies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void cut(SimNode node, Direction direction) {
+        node.faults.cut(direction);
+    }
+
+    @Override
+    public void delay(SimNode node, Duration oneWay) {
+        node.faults.delay(oneWay);
+    }
+
+    @Override
+    public void heal(SimNode node) {
+        node.faults.heal();
+    }
+
+    @Override
+    public void dropConnection(SimNode node) {
+        proxies.get(node).dropConnections();
+    }
 
     private static <T> T onLoop(EventLoop loop, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -112,6 +140,16 @@ public final class SocketQuorumNetwork implements QuorumNetwork {
     }
 
     @Override
+    public void pass(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        }
+    }
+
+    @Override
     public void stopQnetd() {
         server.close();
         server = null;
@@ -137,6 +175,7 @@ public final class SocketQuorumNetwork implements QuorumNetwork {
         if (server != null) {
             server.close();
         }
+        proxies.values().forEach(FaultProxy::close);
         nodeLoops.forEach(g -> g.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
     }
 }

@@ -11,6 +11,8 @@ import org.quorate.protocol.Vote;
 import org.quorate.qnetd.server.QnetdEvents;
 import org.quorate.qnetd.server.QnetdServer;
 import org.quorate.qnetd.server.TlsFailureReason;
+import org.quorate.time.Clock;
+import org.quorate.time.SystemClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +38,16 @@ public final class QnetdMetrics implements QnetdEvents, AutoCloseable {
     private final AtomicLong handshakesRunning = new AtomicLong();
     private final AtomicLong handshakesWaiting = new AtomicLong();
     private final DistributionSummary heartbeatLag;
+    private final Clock clock;
     private HttpServer http;
 
     public QnetdMetrics(X509Certificate serverCertificate, X509Certificate caCertificate) {
+        this(serverCertificate, caCertificate, SystemClock.INSTANCE);
+    }
+
+    /** {@code clock} gives "now" for the days-left gauges, so a test can stand at a chosen instant. */
+    public QnetdMetrics(X509Certificate serverCertificate, X509Certificate caCertificate, Clock clock) {
+        this.clock = clock;
         Gauge.builder("qnetd_clients", clients, AtomicLong::get).description("Connected TCP clients").register(registry);
         Gauge.builder("qnetd_clusters", clusters, AtomicLong::get).description("Clusters with a client").register(registry);
         Gauge.builder("qnetd_tls_handshakes", handshakesRunning, AtomicLong::get).tag("state", "running")
@@ -57,7 +66,7 @@ public final class QnetdMetrics implements QnetdEvents, AutoCloseable {
             return;
         }
         long notAfter = certificate.getNotAfter().getTime();
-        Gauge.builder("qnetd_certificate_expiry_seconds", () -> (notAfter - System.currentTimeMillis()) / 1000.0)
+        Gauge.builder("qnetd_certificate_expiry_seconds", () -> (notAfter - clock.currentTimeMillis()) / 1000.0)
                 .description("Seconds until the certificate expires").tag("certificate", which).register(registry);
     }
 

@@ -11,6 +11,9 @@ import org.quorate.qnetd.config.QnetdSettings;
 import org.quorate.qnetd.server.QnetdServer;
 import org.quorate.qnetd.server.TlsFailureReason;
 import org.quorate.testsupport.lab.Await;
+import org.quorate.certs.pki.CertificateIssuer;
+import org.quorate.certs.pki.KeyPairs;
+import org.quorate.time.Clock;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +21,10 @@ import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -54,6 +61,27 @@ class QnetdMetricsTest {
                         .contains("qnetd_heartbeat_lag_ms_count 1\n")
                         .doesNotContain("qnetd_certificate_expiry_seconds");
             }
+        }
+    }
+
+    @Test
+    void theExpiryGaugeCountsFromTheGivenClock() {
+        X509Certificate ca = CertificateIssuer.selfSignedCa(KeyPairs.rsa2048(new SecureRandom()), BigInteger.ONE,
+                Instant.parse("2025-01-01T00:00:00Z"));
+        long oneDayBefore = ca.getNotAfter().getTime() - 86_400_000L;
+        Clock fixed = new Clock() {
+            @Override
+            public long nanoTime() {
+                return 0;
+            }
+
+            @Override
+            public long currentTimeMillis() {
+                return oneDayBefore;
+            }
+        };
+        try (QnetdMetrics metrics = new QnetdMetrics(null, ca, fixed)) {
+            assertThat(metrics.scrape()).contains("qnetd_certificate_expiry_seconds{certificate=\"ca\"} 86400.0");
         }
     }
 
