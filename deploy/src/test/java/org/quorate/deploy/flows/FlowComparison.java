@@ -1,0 +1,70 @@
+package org.quorate.deploy.flows;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs one flow on the C packages and on Quorate's, each in its own lab (at the same time unless
+ * {@code -Dquorate.flows.sequential=true}), and prints the step table and both transcripts. On a failed step
+ * the tails of every host's journal are printed too. The labs are gone when this returns.
+ */
+final class FlowComparison {
+    final Map<Stack, FlowRun> runs = new EnumMap<>(Stack.class);
+    final Map<Stack, Throwable> aborted = new EnumMap<>(Stack.class);
+
+    static FlowComparison run(String title, List<String> hosts, Set<String> netAdmin,
+                              BiConsumer<FlowLab, FlowRun> flow) {
+        FlowComparison fc = new FlowComparison();
+        boolean sequential = Boolean.getBoolean("quorate.flows.sequential");
+        long t0 = System.nanoTime();
+        if (sequential) {
+            for (Stack s : Stack.values()) {
+                fc.runOne(s, hosts, netAdmin, flow);
+            }
+        } else {
+            CompletableFuture.allOf(java.util.Arrays.stream(Stack.values())
+                    .map(s -> CompletableFuture.runAsync(() -> fc.runOne(s, hosts, netAdmin, flow)))
+                    .toArray(CompletableFuture[]::new)).join();
+        }
+        FlowRun c = fc.runs.get(Stack.C);
+        FlowRun q = fc.runs.get(Stack.QUORATE);
+        System.out.printf("%n===== %s: C vs Quorate (%s, %.1f s wall) =====%n%s%n", title,
+                sequential ? "one after the other" : "in parallel", (System.nanoTime() - t0) / 1e9,
+                StepTable.render(c, q));
+        for (Stack s : Stack.values()) {
+            System.out.printf("----- %s transcript (%s, %.1f s) -----%n%s%n", title, s.label,
+                    fc.runs.get(s).seconds(), fc.runs.get(s).transcript());
+        }
+        return fc;
+    }
+
+    private void runOne(Stack stack, List<String> hosts, Set<String> netAdmin, BiConsumer<FlowLab, FlowRun> flow) {
+        FlowRun run = new FlowRun(stack);
+        synchronized (this) {
+            runs.put(stack, run);
+        }
+        try (FlowLab lab = new FlowLab(hosts, netAdmin)) {
+            try {
+                flow.accept(lab, run);
+            } catch (RuntimeException | AssertionError e) {
+                synchronized (this) {
+                    aborted.put(stack, e);
+                }
+                System.out.println("===== " + stack.label + " run aborted: " + e + "\n" + lab.journals(40));
+                return;
+            }
+            if (!run.unexpected().isEmpty()) {
+                System.out.println("===== " + stack.label + " run: unexpected steps " + run.unexpected() + "\n"
+                        + lab.journals(40));
+            }
+        }
+    }
+
+    List<String> differences() {
+        return StepTable.differences(runs.get(Stack.C), runs.get(Stack.QUORATE));
+    }
+}
