@@ -11,6 +11,12 @@ public final class LocalImages {
      * and openjdk-17-jre-headless (no qnetd CA baked in).
      */
     public static final String COROSYNC = "quorate/debian-corosync:bookworm";
+    /**
+     * Debian bookworm booting systemd, with pacemaker, corosync, pcs(d), crmsh, csync2, openssh, libnss3-tools,
+     * iproute2, iptables, procps, psmisc, python3 and openjdk-17-jre-headless, but without corosync-qnetd and
+     * corosync-qdevice, whose exact bookworm .debs are in /opt/c-debs (see {@link SystemdHost}).
+     */
+    public static final String HA = "quorate/debian-ha:bookworm";
 
     private LocalImages() {
     }

@@ -1,0 +1,35 @@
+package org.quorate.deploy.peer;
+
+import java.util.List;
+
+/** The step table for the closing note: step, host, C exit, Quorate exit, same or different. */
+public final class StepTable {
+    private StepTable() {
+    }
+
+    public static String render(List<StepResult> c, List<StepResult> q) {
+        StringBuilder b = new StringBuilder();
+        String fmt = "| %-42s | %-7s | %6s | %12s | %-9s |%n";
+        b.append(String.format(fmt, "step", "host", "C exit", "Quorate exit", "exit"));
+        b.append(String.format(fmt, "-".repeat(42), "-".repeat(7), "-".repeat(6), "-".repeat(12), "-".repeat(9)));
+        for (int i = 0; i < Math.max(c.size(), q.size()); i++) {
+            StepResult cs = i < c.size() ? c.get(i) : null;
+            StepResult qs = i < q.size() ? q.get(i) : null;
+            StepResult any = cs != null ? cs : qs;
+            String ce = cs == null ? "-" : Integer.toString(cs.exitCode());
+            String qe = qs == null ? "-" : Integer.toString(qs.exitCode());
+            b.append(String.format(fmt, any.step(), any.host(), ce, qe, ce.equals(qe) ? "same" : "DIFFERENT"));
+        }
+        return b.toString();
+    }
+
+    /** Every step's command and raw output, for a failure report. */
+    public static String outputs(List<StepResult> steps) {
+        StringBuilder b = new StringBuilder();
+        for (StepResult s : steps) {
+            b.append("--- ").append(s.step()).append(" @").append(s.host()).append(": ").append(s.command())
+                    .append(" -> exit ").append(s.exitCode()).append('\n').append(s.output()).append('\n');
+        }
+        return b.toString();
+    }
+}
