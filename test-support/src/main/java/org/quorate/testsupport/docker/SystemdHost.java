@@ -56,6 +56,10 @@ public final class SystemdHost implements AutoCloseable {
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withHostName(alias);
                     cmd.withStopSignal("SIGRTMIN+3"); // systemd's "halt" (docker import cannot set STOPSIGNAL)
+                    // pacemaker's daemons and corosync's IPC clients share /dev/shm (corosync's blackbox 8 MB,
+                    // ~3 MB per libqb connection): Docker's 64 MiB runs out on a pacemaker node, and then
+                    // corosync-quorumtool says "Cannot initialise VOTEQUORUM service"
+                    cmd.getHostConfig().withShmSize(256L << 20);
                     if (CGROUP_V2) {
                         cmd.getHostConfig().withCgroupnsMode("private");
                     } else {
