@@ -9,7 +9,8 @@
 #   PVECM_MEMBERS  "name=ip name=ip ..."  PVE::Cluster::get_members(): every configured node with its cluster IP
 #                  (all taken as online; this script does not check membership)
 #   PVE_DIR        stand-in for /etc/pve (default /etc/pve), a plain directory on every member
-#   PVECM_STEPS    file that gets one line per command: "<step>\t<exit code>\t<command>" (default /dev/null)
+#   PVECM_STEPS    file that gets one line per command: "<step>\t<exit code>\t<noerr|fatal>\t<command>"
+#                  (default /dev/null); noerr: pvecm ignores the command's failure
 #
 # Where every step comes from: proxmox/pve-cluster src/PVE/CLI/pvecm.pm, subs setup_qdevice and
 # remove_qdevice (read at commit 05ad6c9c), and /work/shared/spec/node-and-link.md sections 6.0, 6.7, 6.8
@@ -43,7 +44,7 @@ run() {
     if [ "$1" = noerr ]; then noerr=1; shift; fi
     "$@"
     rc=$?
-    printf '%s\t%s\t%s\n' "$step" "$rc" "$*" >>"$PVECM_STEPS"
+    printf '%s\t%s\t%s\t%s\n' "$step" "$rc" "$([ $noerr -eq 1 ] && echo noerr || echo fatal)" "$*" >>"$PVECM_STEPS"
     if [ $rc -ne 0 ] && [ $noerr -eq 0 ]; then
         die "command '$*' failed: exit code $rc"
     fi
@@ -226,7 +227,7 @@ setup() {
     printf '\nINFO: add QDevice to cluster configuration\n'
     edit_conf add "$qnetd_addr" "$algorithm"
     case $? in
-        0) printf '13\t0\tatomic_write_conf quorum.device\n' >>"$PVECM_STEPS" ;;
+        0) printf '13\t0\tfatal\tatomic_write_conf quorum.device\n' >>"$PVECM_STEPS" ;;
         3) die "Qdevice already configured, must be removed before setting up new one!" ;;
         *) die "writing $clusterconf failed" ;;
     esac
@@ -246,7 +247,7 @@ remove() {
     [ -e "$clusterconf" ] || die "Error: Corosync config '$clusterconf' does not exist - is this node part of a cluster?"
     edit_conf remove
     case $? in
-        0) printf 'r2\t0\tatomic_write_conf -quorum.device\n' >>"$PVECM_STEPS" ;;
+        0) printf 'r2\t0\tfatal\tatomic_write_conf -quorum.device\n' >>"$PVECM_STEPS" ;;
         4) die "No QDevice configured!" ;;
         *) die "writing $clusterconf failed" ;;
     esac

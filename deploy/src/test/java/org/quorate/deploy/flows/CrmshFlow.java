@@ -30,6 +30,20 @@ final class CrmshFlow {
     static final String CLUSTER = "crmqd";
     private static final Duration QUORUM_WAIT = Duration.ofSeconds(90);
 
+    /**
+     * What a bookworm node needs before crmsh 4.4.1's bootstrap works, whichever qdevice package it gets:
+     * hacluster's ssh directory (crmsh runs ssh-keygen as hacluster in /var/lib/pacemaker, which hacluster
+     * cannot write), the csync2 key where crmsh's csync2.cfg names it (it writes "key
+     * /etc/csync2/key_hagroup" but makes /etc/csync2.key_hagroup), the SSL key pair Debian's csync2 wants
+     * (/etc/csync2_ssl_*.pem; crmsh makes none), and /etc/corosync/qdevice/net, into which crmsh's certificate
+     * step 3 copies the CA on the other nodes (bookworm's corosync-qdevice does not ship it).
+     */
+    static final String BOOKWORM_PREPARATION = "set -e; install -d -m 700 -o hacluster -g haclient "
+            + "/var/lib/pacemaker/.ssh; mkdir -p /etc/csync2; ln -sf /etc/csync2.key_hagroup /etc/csync2/key_hagroup; "
+            + "openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj \"/CN=csync2-$(hostname)\" "
+            + "-keyout /etc/csync2_ssl_key.pem -out /etc/csync2_ssl_cert.pem 2>/dev/null; "
+            + "chmod 600 /etc/csync2_ssl_key.pem; mkdir -p /etc/corosync/qdevice/net";
+
     private CrmshFlow() {
     }
 
@@ -41,27 +55,34 @@ final class CrmshFlow {
         run.normaliseWith(new Normaliser(lab.hosts()));
 
         // Packages, on hosts that never had the C ones; ssh between all hosts
-        run.record("install qnetd package on qnetd", run.stack.install(qnetd, "qnetd"));
+        run.recordExit("install qnetd package on qnetd", run.stack.install(qnetd, "qnetd"));
         for (FlowHost n : List.of(node1, node2, node3)) {
-            run.record("install qdevice package on " + n.name, run.stack.install(n, "qdevice"));
+            run.recordExit("install qdevice package on " + n.name, run.stack.install(n, "qdevice"));
         }
         run.record("dpkg-query --status corosync-qnetd (crmsh's check)",
                 qnetd.sh("dpkg-query --status corosync-qnetd | grep -E '^(Package|Status):'"));
         run.record("dpkg-query --status corosync-qdevice (crmsh's check)",
                 node1.sh("dpkg-query --status corosync-qdevice | grep -E '^(Package|Status):'"));
         RootSsh.connect(lab.hosts());
+        for (FlowHost n : List.of(node1, node2, node3)) {
+            run.recordExit("prepare " + n.name + " for crmsh 4.4.1 on bookworm", n.sh(BOOKWORM_PREPARATION));
+        }
+        // csync2 peers authenticate each other by certificate, and GnuTLS only offers a client certificate
+        // issued by a name the server asks for: one certificate for the cluster, as Debian's csync2 leaves it
+        run.recordExit("csync2 certificate node1 -> node2", node2.sh("scp -o BatchMode=yes -p "
+                + "root@node1:/etc/csync2_ssl_key.pem root@node1:/etc/csync2_ssl_cert.pem /etc/"));
 
         // A two-node cluster
-        run.record("crm cluster init -y (node1)", node1.sh("crm cluster init -y -n " + CLUSTER + " -i eth0"));
-        run.record("crm corosync add-node node2 (node1)",
+        run.recordExit("crm cluster init -y (node1)", node1.sh("crm cluster init -y -n " + CLUSTER + " -i eth0"));
+        run.recordExit("crm corosync add-node node2 (node1)",
                 node1.sh("crm corosync add-node " + node2.ip() + " node2"));
-        run.record("crm cluster init csync2_remote node2 (node1)",
+        run.recordExit("crm cluster init csync2_remote node2 (node1)",
                 node1.sh("crm cluster init -i eth0 csync2_remote node2 -y"));
-        run.record("csync2 config to node2", node2.sh("scp -o BatchMode=yes root@node1:/etc/csync2.cfg "
+        run.recordExit("csync2 config to node2", node2.sh("scp -o BatchMode=yes root@node1:/etc/csync2.cfg "
                 + "root@node1:/etc/csync2.key_hagroup /etc/ && systemctl enable --now csync2.socket"));
-        run.record("csync2 -rxv (node1)",
+        run.recordExit("csync2 -rxv (node1)",
                 node1.sh("csync2 -rm /; csync2 -rxv || { csync2 -rf / && csync2 -rxv; }"));
-        run.record("crm cluster start (node2)", node2.sh("crm cluster start"));
+        run.recordExit("crm cluster start (node2)", node2.sh("crm cluster start"));
         run.record("crm corosync reload (node1)", node1.sh("crm corosync reload"));
         awaitOnline(run, node1, "node1 node2");
         QuorumView.await(run, "two nodes quorate (node1)", node1, QUORUM_WAIT,
@@ -83,7 +104,7 @@ final class CrmshFlow {
         run.record("store files on node2", FileList.of(node2, "/etc/corosync/qdevice"));
 
         // A second cluster with the same name on the same qnetd
-        run.record("crm cluster init -y -n " + CLUSTER + " (node3)",
+        run.recordExit("crm cluster init -y -n " + CLUSTER + " (node3)",
                 node3.sh("crm cluster init -y -n " + CLUSTER + " -i eth0"));
         run.recordRefusal("crm cluster init qdevice, same name (node3)",
                 node3.sh("crm cluster init qdevice --qnetd-hostname=qnetd -y"));

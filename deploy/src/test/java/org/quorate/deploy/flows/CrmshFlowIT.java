@@ -25,6 +25,8 @@ class CrmshFlowIT {
         assertThat(fc.aborted.get(Stack.C)).as("C run aborted").isNull();
         assertThat(fc.runs.get(Stack.C).unexpected()).as("C run: steps that did not end as crmsh's scenarios say")
                 .isEmpty();
+        assertThat(fc.runs).as("runs (-Dquorate.flows.stacks narrows them only for debugging)")
+                .containsKeys(Stack.C, Stack.QUORATE);
         assertThat(fc.aborted.get(Stack.QUORATE)).as("Quorate run aborted").isNull();
         assertThat(fc.differences()).as("steps where Quorate differs from C").isEmpty();
     }

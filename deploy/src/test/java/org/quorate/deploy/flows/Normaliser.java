@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Normaliser {
     private static final Map<Pattern, String> RULES = new LinkedHashMap<>();
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
 
     static {
         rule("\\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \\d]\\d "
@@ -24,6 +25,7 @@ final class Normaliser {
         rule("\\b[0-9A-F]{2}(:[0-9A-F]{2}){15,}\\b", "<fingerprint>");
         rule("SHA256:[A-Za-z0-9+/=]+", "SHA256:<fingerprint>");
         rule("(ssh-(rsa|ed25519)|ecdsa-sha2-nistp256) AAAA[A-Za-z0-9+/=]+", "$1 <key>");
+        rule("\\b[0-9A-F]{64,}\\b", "<hex>");
         rule("/tmp/tmp[\\w.-]+", "/tmp/<tmp>");
         rule("\\b\\d+(\\.\\d+)? ?(ms|s|seconds?)\\b", "<duration>");
         rule("(Heartbeat interval|Poll timer|Connected clusters|Connected clients):?\\s+\\d+", "$1 <n>");
@@ -42,8 +44,13 @@ final class Normaliser {
         }
     }
 
+    /** {@code text} without terminal colour codes. */
+    static String plain(String text) {
+        return ANSI.matcher(text).replaceAll("");
+    }
+
     String apply(String text) {
-        String out = text.replace("\r", "");
+        String out = ANSI.matcher(text.replace("\r", "")).replaceAll(""); // crmsh colours INFO/WARNING/ERROR
         for (var a : addresses.entrySet()) {
             out = out.replaceAll("(?<![\\d.])" + Pattern.quote(a.getKey()) + "(?![\\d])", a.getValue());
         }

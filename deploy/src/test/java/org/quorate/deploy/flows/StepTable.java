@@ -22,7 +22,7 @@ final class StepTable {
             if (a == null || b == null || !a.name().equals(b.name())) {
                 diffs.add("step " + (i + 1) + ": C " + (a == null ? "-" : a.name()) + " / Quorate "
                         + (b == null ? "-" : b.name()));
-            } else if (a.outcome().exitCode() != b.outcome().exitCode() || !a.normalised().equals(b.normalised())) {
+            } else if (a.outcome().exitCode() != b.outcome().exitCode() || !sameOutput(a, b)) {
                 diffs.add(a.name() + ": exit " + a.outcome().exitCode() + " / " + b.outcome().exitCode()
                         + firstDifference(a.normalised(), b.normalised()));
             }
@@ -49,7 +49,7 @@ final class StepTable {
                 same = "different (" + (a == null ? "C" : "Quorate") + " did not get here)";
             } else if (a.outcome().exitCode() != b.outcome().exitCode()) {
                 same = "different (exit code)";
-            } else if (!a.normalised().equals(b.normalised())) {
+            } else if (!sameOutput(a, b)) {
                 same = "different (output" + firstDifference(a.normalised(), b.normalised()) + ")";
             } else {
                 same = "same";
@@ -58,6 +58,10 @@ final class StepTable {
                     b == null ? "-" : b.outcome().exitCode(), same));
         }
         return sb.toString();
+    }
+
+    private static boolean sameOutput(FlowRun.Step a, FlowRun.Step b) {
+        return !(a.compareOutput() && b.compareOutput()) || a.normalised().equals(b.normalised());
     }
 
     /** ": C 'line' / Quorate 'line'" for the first line that differs, or "" when the texts are equal. */
