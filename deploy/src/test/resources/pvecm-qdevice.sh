@@ -42,7 +42,7 @@ run() {
     local step=$1 noerr=0 rc
     shift
     if [ "$1" = noerr ]; then noerr=1; shift; fi
-    "$@"
+    "$@" </dev/null   # run_command gives the command no terminal input (and ssh must not eat the member list)
     rc=$?
     printf '%s\t%s\t%s\t%s\n' "$step" "$rc" "$([ $noerr -eq 1 ] && echo noerr || echo fatal)" "$*" >>"$PVECM_STEPS"
     if [ $rc -ne 0 ] && [ $noerr -eq 0 ]; then

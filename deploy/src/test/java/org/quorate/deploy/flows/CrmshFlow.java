@@ -145,8 +145,11 @@ final class CrmshFlow {
             }
             sleepQuietly();
         } while (System.nanoTime() < deadline);
-        run.check("pacemaker online: " + nodes, node.name, o.stdout().contains("[ " + nodes + " ]"),
-                o.stdout().strip());
+        boolean online = o.stdout().contains("[ " + nodes + " ]");
+        run.check("pacemaker online: " + nodes, node.name, online, o.stdout().strip());
+        if (!online) {
+            throw new AssertionError(run.stack.label + " flow stopped: pacemaker does not show " + nodes + " online");
+        }
     }
 
     private static void sleepQuietly() {

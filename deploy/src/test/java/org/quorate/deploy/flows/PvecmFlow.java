@@ -59,7 +59,7 @@ final class PvecmFlow {
 
         // pvecm qdevice setup
         String env = "PVECM_MEMBERS='node1=" + node1.ip() + " node2=" + node2.ip() + "' PVECM_STEPS=/root/steps ";
-        run.record("pvecm qdevice setup " + qnetd.name, node1.sh(env + SCRIPT + " setup " + qnetd.ip()));
+        run.record("pvecm qdevice setup " + qnetd.name, node1.sh(env + SCRIPT + " setup " + qnetd.ip() + " 2>&1"));
         recordScriptSteps(run, node1, normaliser, "setup");
         for (FlowHost n : nodes) {
             QuorumView.await(run, "device vote (" + n.name + ")", n, QUORUM_WAIT, s -> s.quorateWithQdevice(2));
@@ -72,11 +72,12 @@ final class PvecmFlow {
         }
 
         // pvecm qdevice remove
-        run.record("pvecm qdevice remove", node1.sh(env + SCRIPT + " remove"));
+        run.record("pvecm qdevice remove", node1.sh(env + SCRIPT + " remove 2>&1"));
         recordScriptSteps(run, node1, normaliser, "remove");
         for (FlowHost n : nodes) {
-            QuorumView.await(run, "after remove: quorate, no device (" + n.name + ")", n, QUORUM_WAIT,
-                    s -> s.quorate() && !s.qdeviceRegistered() && s.members().size() == 2);
+            // votequorum keeps the stopped device registered (flag Qdevice, members NA,NV) with 0 votes
+            QuorumView.await(run, "after remove: quorate, no device vote (" + n.name + ")", n, QUORUM_WAIT,
+                    s -> s.quorate() && !s.qdeviceVoteCounted() && s.members().size() == 2);
             run.record("qdevice unit after remove (" + n.name + ")",
                     n.sh("systemctl is-active corosync-qdevice; systemctl is-enabled corosync-qdevice"));
             run.record("files on " + n.name + " after remove", FileList.of(n, "/etc/corosync/qdevice"));
@@ -92,7 +93,7 @@ final class PvecmFlow {
             if (f.length < 4) {
                 continue;
             }
-            String name = phase + " " + f[0] + ": " + clip(normaliser.apply(f[3]));
+            String name = phase + " " + f[0] + ": " + clip(shortCommand(normaliser.apply(f[3])));
             Outcome o = new Outcome(node.name, f[3], Integer.parseInt(f[1]), "", "");
             if (f[2].equals("noerr")) {
                 run.recordTolerated(name, o); // pvecm goes on whatever this gives (run_command noerr => 1)
@@ -100,6 +101,16 @@ final class PvecmFlow {
                 run.recordExit(name, o);
             }
         }
+    }
+
+    /** The script's commands in the spec's shorthand (node-and-link.md 6.7: SSH_Q, SCP, SSH_N(node)). */
+    static String shortCommand(String command) {
+        return command
+                .replaceAll("^sh -c tar -C '([^']+)' -cf - \\. \\| ssh .*HostKeyAlias='([^']+)'.*", "replicate $1 to $2")
+                .replaceAll("^prefix_lines \\S+ ", "")
+                .replaceAll("ssh -e none -o BatchMode=yes -o HostKeyAlias=(\\S+) root@\\S+ -- ", "SSH_N($1) ")
+                .replaceAll("ssh -o BatchMode=yes -lroot \\S+ ", "SSH_Q ")
+                .replaceAll("scp -o BatchMode=yes ", "SCP ");
     }
 
     private static String clip(String s) {

@@ -31,10 +31,10 @@ final class QuorumView {
     }
 
     /**
-     * Polls {@code node} until {@code wanted} holds or {@code timeout} passes; records a check step with the
-     * last summary either way.
+     * Polls {@code node} until {@code wanted} holds or {@code timeout} passes and records a check step with the
+     * last summary. A state that never came stops the flow (every later step depends on it): this throws.
      */
-    static boolean await(FlowRun run, String step, FlowHost node, Duration timeout, Predicate<QuorumStatus> wanted) {
+    static void await(FlowRun run, String step, FlowHost node, Duration timeout, Predicate<QuorumStatus> wanted) {
         long deadline = System.nanoTime() + timeout.toNanos();
         QuorumStatus s;
         boolean ok;
@@ -52,6 +52,8 @@ final class QuorumView {
             }
         }
         run.check(step, node.name, ok, summary(s));
-        return ok;
+        if (!ok) {
+            throw new AssertionError(run.stack.label + " flow stopped at '" + step + "': " + summary(s));
+        }
     }
 }
