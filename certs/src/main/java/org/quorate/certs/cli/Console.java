@@ -2,19 +2,29 @@ package org.quorate.certs.cli;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.quorate.certs.CertLayout;
+import org.quorate.certs.store.NssMirror;
+import org.quorate.certs.store.NssTools;
 
 /**
  * What a command talks to: its output streams, the name it was started under ({@code $0} in the scripts'
- * messages, passed by the launcher as {@value #PROGRAM_PROPERTY}), the directory layout and the time.
+ * messages, passed by the launcher as {@value #PROGRAM_PROPERTY}), the directory layout, the time and the
+ * NSS tools (certutil, pk12util) that write the NSS database beside the PKCS#12 files.
  */
-record Console(PrintStream out, PrintStream err, String program, CertLayout layout, Supplier<Instant> clock) {
+record Console(PrintStream out, PrintStream err, String program, CertLayout layout, Supplier<Instant> clock,
+        Optional<NssTools> nssTools) {
     static final String PROGRAM_PROPERTY = "quorate.prog";
 
     static Console system(String defaultProgram) {
         return new Console(System.out, System.err, System.getProperty(PROGRAM_PROPERTY, defaultProgram),
-                CertLayout.fromEnvironment(), Instant::now);
+                CertLayout.fromEnvironment(), Instant::now, NssTools.onSystemPath());
+    }
+
+    /** Writes the NSS database with the tools found; says on stderr, once, when they are missing. */
+    NssMirror nssMirror() {
+        return NssMirror.with(nssTools, err::println);
     }
 
     /**

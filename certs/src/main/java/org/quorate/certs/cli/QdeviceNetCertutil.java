@@ -13,7 +13,8 @@ import org.quorate.certs.store.StoreStateException;
 
 /**
  * {@code corosync-qdevice-net-certutil}: a drop-in for the C package's script with the same options, messages
- * and exit codes, writing PEM/PKCS#12 files instead of an NSS database (see {@link CertLayout}). Extensions:
+ * and exit codes. It writes PEM/PKCS#12 files, which Quorate's qdevice reads, and from them the NSS database
+ * the C tools and pcs expect (see {@link CertLayout}, {@link org.quorate.certs.store.NssMirror}). Extensions:
  * {@code -S}/{@code -C} choose the quick start's remote shell and copy commands, and {@code --import-nss},
  * alone, converts the C tool's database once.
  */
@@ -138,7 +139,8 @@ public final class QdeviceNetCertutil {
     }
 
     private NodeDatabase database() {
-        return new NodeDatabase(console.layout().nodeDir(), console.out()::println, new SecureRandom());
+        return new NodeDatabase(console.layout().nodeDir(), console.out()::println, console.err()::println,
+                new SecureRandom(), console.nssMirror());
     }
 
     private int usage() {

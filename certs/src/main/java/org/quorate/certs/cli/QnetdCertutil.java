@@ -13,7 +13,9 @@ import org.quorate.certs.store.StoreStateException;
 
 /**
  * {@code corosync-qnetd-certutil}: a drop-in for the C package's script with the same options, messages and
- * exit codes, writing PKCS#12 files instead of an NSS database (see {@link org.quorate.certs.CertLayout}).
+ * exit codes. It writes PKCS#12 files, which Quorate's daemons read, and from them the NSS database the C
+ * tools and pcs expect (see {@link org.quorate.certs.store.NssMirror}; PKCS#12 only where the NSS tools are
+ * missing).
  * One extension: {@code --import-nss}, alone, converts the C tool's database once.
  */
 public final class QnetdCertutil {
@@ -65,8 +67,7 @@ public final class QnetdCertutil {
         if (operation == null) {
             return usage();
         }
-        QnetdDatabase database = new QnetdDatabase(console.layout().qnetdDir(), FileModes.groupWriteBit(groupWriteBit),
-                console.out()::println, new SecureRandom());
+        QnetdDatabase database = database(FileModes.groupWriteBit(groupWriteBit));
         try {
             if (operation == Operation.INIT) {
                 database.initialize(console.clock().get());
@@ -94,12 +95,16 @@ public final class QnetdCertutil {
 
     private int importNss() {
         try {
-            new QnetdDatabase(console.layout().qnetdDir(), FileModes.GROUP_WRITABLE, console.out()::println,
-                    new SecureRandom()).importNss();
+            database(FileModes.GROUP_WRITABLE).importNss();
             return ExitCodes.OK;
         } catch (CertStoreException e) {
             return console.fail(ExitCodes.FAILURE, e.getMessage());
         }
+    }
+
+    private QnetdDatabase database(FileModes modes) {
+        return new QnetdDatabase(console.layout().qnetdDir(), modes, console.out()::println, console.err()::println,
+                new SecureRandom(), console.nssMirror());
     }
 
     private int usage() {

@@ -39,6 +39,7 @@ public final class NodeCertStore {
      *                            NSS database is there), or the file that is unreadable or corrupt
      */
     public static NodeCertStore load(Path dir) throws CertStoreException {
+        DirectoryAccessException.check(dir);
         Path bundleFile = dir.resolve(NODE_P12);
         if (!Files.exists(bundleFile)) {
             throw notReady(dir, NodeDatabase.stateOf(dir));
@@ -54,6 +55,14 @@ public final class NodeCertStore {
                     + ca.getSubjectX500Principal());
         }
         return new NodeCertStore(dir, new KeyMaterial(bundle.privateKey(), List.of(bundle.certificate(), ca)), ca);
+    }
+
+    /**
+     * Where the NSS database beside the files holds other certificates than they do: one sentence each,
+     * empty when they agree or there is no database (or no NSS tools) to compare with.
+     */
+    public List<String> nssDifferences(NssMirror nss) throws CertStoreException {
+        return NodeDatabase.nssDifferences(directory, nss, ca, clientKey.certificate());
     }
 
     public Path directory() {

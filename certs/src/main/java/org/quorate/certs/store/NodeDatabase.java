@@ -19,7 +19,9 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.quorate.certs.pki.CertificateCodec;
 import org.quorate.certs.pki.CertificateRequests;
@@ -36,12 +38,27 @@ import org.quorate.certs.pki.Pkcs12;
 public final class NodeDatabase {
     private final Path dir;
     private final Consumer<String> progress;
+    private final Consumer<String> warnings;
     private final SecureRandom random;
+    private final NssMirror nss;
 
+    /** With the NSS tools on PATH; warnings go to {@code progress} too. */
     public NodeDatabase(Path dir, Consumer<String> progress, SecureRandom random) {
+        this(dir, progress, progress, random, NssMirror.onSystemPath(progress));
+    }
+
+    /**
+     * @param progress the C tool's stdout lines
+     * @param warnings what the C tool does not say: a missing NSS tool, a database that differs from the files
+     * @param nss      writes the NSS database beside the PEM/PKCS#12 files
+     */
+    public NodeDatabase(Path dir, Consumer<String> progress, Consumer<String> warnings, SecureRandom random,
+            NssMirror nss) {
         this.dir = dir;
         this.progress = progress;
+        this.warnings = warnings;
         this.random = random;
+        this.nss = nss;
     }
 
     /** {@code qnet-ca.pem} marks ours, cert9.db/cert8.db the C tools'. */
@@ -69,6 +86,10 @@ public final class NodeDatabase {
         }
         progress.accept("Creating new key and cert db");
         write(dir.resolve(PASSWORD), new byte[0]);
+        boolean withNss = nss.available();
+        if (withNss) {
+            nss.create(dir, FileModes.GROUP_WRITABLE.file(), null);
+        }
         Path noise = dir.resolve(NOISE);
         if (Files.exists(noise)) {
             progress.accept("Using existing noise file " + noise);
@@ -78,11 +99,51 @@ public final class NodeDatabase {
         }
         progress.accept("Importing CA");
         write(dir.resolve(NODE_CA), CertificateCodec.certificatePem(ca, "\n").getBytes(StandardCharsets.US_ASCII));
+        if (withNss) {
+            nss.addCertificate(dir, CA_NICKNAME, CA_TRUST, dir.resolve(NODE_CA));
+        }
+    }
+
+    /** The C script's trust for the QNet CA on a node. */
+    private static final String CA_TRUST = "CT,c,c";
+
+    /**
+     * Writes the NSS database when there is none yet (the store was made where the NSS tools were missing),
+     * else reports where it differs from our files. Returns true when the database can be written to.
+     */
+    private boolean syncNssDatabase(X509Certificate ca) throws CertStoreException {
+        if (!nss.available()) {
+            return false;
+        }
+        if (!NssDatabase.presentIn(dir)) {
+            progress.accept("Creating NSS database in " + dir + " from " + NODE_CA);
+            if (!Files.exists(dir.resolve(PASSWORD))) {
+                write(dir.resolve(PASSWORD), new byte[0]);
+            }
+            nss.create(dir, FileModes.GROUP_WRITABLE.file(), null);
+            nss.addCertificate(dir, CA_NICKNAME, CA_TRUST, dir.resolve(NODE_CA));
+            return true;
+        }
+        Map<String, NssMirror.Expected> expected = new LinkedHashMap<>();
+        expected.put(CA_NICKNAME, new NssMirror.Expected(ca, NODE_CA));
+        nss.differences(dir, expected).forEach(difference -> warnings.accept("Warning: " + difference));
+        return NssMirror.presentIn(dir);
+    }
+
+    /** "Cluster Cert" in the NSS database becomes the key and certificate of {@code bundle}. */
+    private void replaceClusterCertificate(X509Certificate ca, Path bundle) throws CertStoreException {
+        if (!syncNssDatabase(ca)) {
+            return;
+        }
+        nss.delete(dir, CLUSTER_NICKNAME);
+        nss.importPkcs12(dir, bundle, CLUSTER_NICKNAME);
+        // pk12util leaves the trust of a CA that is already there alone; make sure it is the script's
+        nss.setTrust(dir, CA_NICKNAME, CA_TRUST);
     }
 
     /** {@code -r -n cluster}: a new key and a DER request for {@code CN=<cluster>}. */
     public Path createRequest(String clusterName) throws CertStoreException {
-        requireStore();
+        syncNssDatabase(requireStore());
         progress.accept("Creating new certificate request");
         KeyPair keys = KeyPairs.rsa2048(random);
         byte[] request;
@@ -95,7 +156,8 @@ public final class NodeDatabase {
         StoreFiles.write(dir.resolve(NODE_KEY), CertificateCodec.privateKeyPem(keys.getPrivate())
                 .getBytes(StandardCharsets.US_ASCII), PosixFilePermissions.fromString("rw-------"));
         Path requestFile = dir.resolve(NODE_REQUEST);
-        write(requestFile, request);
+        // certutil -R -o creates it 0660 less the umask
+        StoreFiles.write(requestFile, request, FileModes.nssOutput());
         progress.accept("Certificate request stored in " + requestFile);
         return requestFile;
     }
@@ -125,7 +187,9 @@ public final class NodeDatabase {
         }
         progress.accept("Importing signed cluster certificate");
         Path bundle = dir.resolve(NODE_P12);
-        write(bundle, Pkcs12.write(new KeyMaterial(key, List.of(certificate, ca)), CLUSTER_NICKNAME, CA_NICKNAME));
+        writeKeyBundle(bundle, Pkcs12.write(new KeyMaterial(key, List.of(certificate, ca)), CLUSTER_NICKNAME,
+                CA_NICKNAME));
+        replaceClusterCertificate(ca, bundle);
         progress.accept("Certificate stored in " + bundle);
         return bundle;
     }
@@ -144,8 +208,10 @@ public final class NodeDatabase {
                     .getSubjectX500Principal() + ", which is not issued by the QNet CA in " + dir.resolve(NODE_CA));
         }
         progress.accept("Importing cluster certificate and key");
-        write(dir.resolve(NODE_P12), Pkcs12.write(new KeyMaterial(material.privateKey(),
+        Path bundle = dir.resolve(NODE_P12);
+        writeKeyBundle(bundle, Pkcs12.write(new KeyMaterial(material.privateKey(),
                 List.of(material.certificate(), ca)), CLUSTER_NICKNAME, CA_NICKNAME));
+        replaceClusterCertificate(ca, bundle);
     }
 
     /**
@@ -181,8 +247,8 @@ public final class NodeDatabase {
                 throw new CertStoreException("Can't read the key \"" + CLUSTER_NICKNAME
                         + "\" exported from NSS database " + dir + ": " + e.getMessage());
             }
-            write(bundle, Pkcs12.write(new KeyMaterial(cluster.privateKey(), List.of(cluster.certificate(), ca)),
-                    CLUSTER_NICKNAME, CA_NICKNAME));
+            writeKeyBundle(bundle, Pkcs12.write(new KeyMaterial(cluster.privateKey(),
+                    List.of(cluster.certificate(), ca)), CLUSTER_NICKNAME, CA_NICKNAME));
             progress.accept("Certificate stored in " + bundle);
         }
         write(dir.resolve(NODE_CA), CertificateCodec.certificatePem(ca, "\n").getBytes(StandardCharsets.US_ASCII));
@@ -213,6 +279,20 @@ public final class NodeDatabase {
                 && certificate.getPublicKey() instanceof RSAPublicKey published
                 && rsa.getModulus().equals(published.getModulus())
                 && rsa.getPublicExponent().equals(published.getPublicExponent());
+    }
+
+    /** Where the cluster key lives, owner only: the C tool's pk12util -o gives 0600. */
+    private static void writeKeyBundle(Path file, byte[] content) throws CertStoreException {
+        StoreFiles.write(file, content, FileModes.KEY_EXPORT);
+    }
+
+    /** Where the NSS database differs from {@code qnet-ca.pem}/{@code qdevice-net-node.p12}. */
+    static List<String> nssDifferences(Path dir, NssMirror nss, X509Certificate ca, X509Certificate cluster)
+            throws CertStoreException {
+        Map<String, NssMirror.Expected> expected = new LinkedHashMap<>();
+        expected.put(CA_NICKNAME, new NssMirror.Expected(ca, NODE_CA));
+        expected.put(CLUSTER_NICKNAME, new NssMirror.Expected(cluster, NODE_P12));
+        return nss.differences(dir, expected);
     }
 
     private void write(Path file, byte[] content) throws CertStoreException {

@@ -1,13 +1,12 @@
 package org.quorate.certs.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -19,12 +18,13 @@ import java.util.stream.Stream;
 public final class NssDatabase {
     /** The file whose presence marks a database: sql format (cert9.db) or legacy dbm (cert8.db). */
     static final List<String> MARKERS = List.of("cert9.db", "cert8.db");
-    private static final long TOOL_TIMEOUT_SECONDS = 120;
 
     private final Path directory;
+    private final Optional<NssTools> tools;
 
-    private NssDatabase(Path directory) {
+    private NssDatabase(Path directory, Optional<NssTools> tools) {
         this.directory = directory;
+        this.tools = tools;
     }
 
     /** True when {@code directory} holds an NSS database, detected as the C scripts do. */
@@ -33,7 +33,11 @@ public final class NssDatabase {
     }
 
     static NssDatabase in(Path directory) {
-        return new NssDatabase(directory);
+        return new NssDatabase(directory, NssTools.onSystemPath());
+    }
+
+    static NssDatabase in(Path directory, Optional<NssTools> tools) {
+        return new NssDatabase(directory, tools);
     }
 
     /** NSS's database name: {@code sql:} for cert9.db, {@code dbm:} for the legacy cert8.db. */
@@ -44,17 +48,17 @@ public final class NssDatabase {
 
     /** True when the database holds a certificate with this nickname. */
     boolean hasCertificate(String nickname) throws CertStoreException {
-        return run(List.of("certutil", "-L", "-d", databaseName(), "-n", nickname), null).exitCode == 0;
+        return run(List.of("certutil", "-L", "-d", databaseName(), "-n", nickname)).ok();
     }
 
     /** The certificate with this nickname, DER encoded. */
     byte[] exportCertificate(String nickname) throws CertStoreException {
-        ToolResult result = run(List.of("certutil", "-L", "-d", databaseName(), "-n", nickname, "-r"), null);
-        if (result.exitCode != 0 || result.stdout.length == 0) {
+        NssTools.Result result = run(List.of("certutil", "-L", "-d", databaseName(), "-n", nickname, "-r"));
+        if (!result.ok() || result.stdout().length == 0) {
             throw new CertStoreException("Can't export certificate \"" + nickname + "\" from NSS database "
                     + directory + ": " + result.describe());
         }
-        return result.stdout;
+        return result.stdout();
     }
 
     /** Key and certificate chain of this nickname as PKCS#12 with an empty password. */
@@ -64,9 +68,9 @@ public final class NssDatabase {
             // createTempDirectory gives mode 0700, so the exported key is never readable by others
             scratch = Files.createTempDirectory("quorate-nss-export");
             Path out = scratch.resolve("export.p12");
-            ToolResult result = run(List.of("pk12util", "-o", out.toString(), "-n", nickname, "-d", databaseName(),
-                    "-W", "", "-K", ""), null);
-            if (result.exitCode != 0 || !Files.isRegularFile(out)) {
+            NssTools.Result result = run(List.of("pk12util", "-o", out.toString(), "-n", nickname, "-d", databaseName(),
+                    "-W", "", "-K", ""));
+            if (!result.ok() || !Files.isRegularFile(out)) {
                 throw new CertStoreException("Can't export key \"" + nickname + "\" from NSS database "
                         + directory + ": " + result.describe());
             }
@@ -79,39 +83,11 @@ public final class NssDatabase {
         }
     }
 
-    private ToolResult run(List<String> command, Path workDir) throws CertStoreException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
-                Path.of("/dev/null").toFile()));
-        if (workDir != null) {
-            builder.directory(workDir.toFile());
-        }
-        try {
-            Process process = builder.start();
-            // Small outputs: read stderr on a helper thread so neither pipe can fill up and block NSS.
-            var stderr = new java.util.concurrent.CompletableFuture<byte[]>();
-            Thread reader = new Thread(() -> {
-                try {
-                    stderr.complete(process.getErrorStream().readAllBytes());
-                } catch (IOException e) {
-                    stderr.complete(new byte[0]);
-                }
-            }, "nss-stderr");
-            reader.setDaemon(true);
-            reader.start();
-            byte[] stdout = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new CertStoreException(command.get(0) + " did not finish within " + TOOL_TIMEOUT_SECONDS
-                        + " s while reading NSS database " + directory);
-            }
-            return new ToolResult(process.exitValue(), stdout, stderr.join());
-        } catch (IOException e) {
-            throw new CertStoreException("Can't run " + command.get(0) + " (from the libnss3-tools package) to read"
-                    + " NSS database " + directory + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CertStoreException("Interrupted while reading NSS database " + directory, e);
-        }
+    private NssTools.Result run(List<String> command) throws CertStoreException {
+        NssTools found = tools.orElseThrow(() -> new CertStoreException("Can't run " + command.get(0)
+                + " (from the libnss3-tools package) to read NSS database " + directory + ": not found on PATH"));
+        List<String> arguments = command.subList(1, command.size());
+        return command.get(0).equals("pk12util") ? found.pk12util(arguments) : found.certutil(arguments);
     }
 
     private static void deleteQuietly(Path dir) {
@@ -125,13 +101,6 @@ public final class NssDatabase {
             }
         } catch (IOException ignored) {
             // a leftover 0700 temporary directory is harmless
-        }
-    }
-
-    private record ToolResult(int exitCode, byte[] stdout, byte[] stderr) {
-        String describe() {
-            String text = new String(stderr, StandardCharsets.UTF_8).trim();
-            return "exit code " + exitCode + (text.isEmpty() ? "" : " (" + text + ")");
         }
     }
 }

@@ -3,12 +3,15 @@ package org.quorate.certs.store;
 import static org.quorate.certs.CertLayout.QNETD_CA_P12;
 import static org.quorate.certs.CertLayout.QNETD_SERVER_P12;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.quorate.certs.pki.Chains;
 import org.quorate.certs.pki.KeyMaterial;
@@ -45,6 +48,7 @@ public final class QnetdCertStore {
      *                            only an NSS database is there), or the file that is unreadable or corrupt
      */
     public static QnetdCertStore load(Path dir) throws CertStoreException {
+        DirectoryAccessException.check(dir);
         StoreState state = QnetdDatabase.stateOf(dir);
         if (state != StoreState.QUORATE) {
             throw notReady(dir, state);
@@ -61,15 +65,48 @@ public final class QnetdCertStore {
     }
 
     /**
-     * For qnetd's first start: creates the CA and server certificate when the directory holds nothing (as
-     * {@code corosync-qnetd-certutil -i} would), then loads. An existing store is loaded, never replaced.
+     * For qnetd's first start: creates the CA and server certificate when the directory exists and is empty
+     * (as the package makes it; {@code corosync-qnetd-certutil -i} would do the same), then loads. A missing
+     * directory is refused, so that a mistyped {@code nss_db_dir} never yields a CA no cluster trusts; an
+     * existing store is loaded, never replaced. Where the NSS tools are missing, {@code progress} hears it once
+     * and only the PKCS#12 files are written.
+     *
+     * @throws DirectoryAccessException when the directory is missing or closed to this user
      */
     public static QnetdCertStore ensureInitialized(Path dir, Instant now, Consumer<String> progress)
             throws CertStoreException {
-        if (QnetdDatabase.stateOf(dir) == StoreState.EMPTY) {
-            new QnetdDatabase(dir, FileModes.GROUP_WRITABLE, progress, new SecureRandom()).initialize(now);
+        return ensureInitialized(dir, now, progress, NssMirror.onSystemPath(progress));
+    }
+
+    public static QnetdCertStore ensureInitialized(Path dir, Instant now, Consumer<String> progress, NssMirror nss)
+            throws CertStoreException {
+        DirectoryAccessException.check(dir);
+        if (QnetdDatabase.stateOf(dir) == StoreState.EMPTY && isEmpty(dir)) {
+            if (!Files.isWritable(dir)) {
+                throw new CertStoreException("Can't create the QNet CA in NSS DB directory " + dir + " ("
+                        + FileAccess.ownerAndMode(dir) + ") as user " + FileAccess.currentUser()
+                        + ": permission denied");
+            }
+            new QnetdDatabase(dir, FileModes.GROUP_WRITABLE, progress, progress, new SecureRandom(), nss)
+                    .initialize(now);
         }
         return load(dir);
+    }
+
+    private static boolean isEmpty(Path dir) throws CertStoreException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new CertStoreException("Can't list NSS DB directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the NSS database beside the bundles holds other certificates than they do: one sentence each,
+     * empty when they agree or there is no database (or no NSS tools) to compare with.
+     */
+    public List<String> nssDifferences(NssMirror nss) throws CertStoreException {
+        return QnetdDatabase.nssDifferences(directory, nss, ca, serverKey.certificate());
     }
 
     public Path directory() {

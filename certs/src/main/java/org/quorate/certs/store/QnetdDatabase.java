@@ -19,7 +19,9 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -44,13 +46,28 @@ public final class QnetdDatabase {
     private final Path dir;
     private final FileModes modes;
     private final Consumer<String> progress;
+    private final Consumer<String> warnings;
     private final SecureRandom random;
+    private final NssMirror nss;
 
+    /** With the NSS tools on PATH; warnings go to {@code progress} too. */
     public QnetdDatabase(Path dir, FileModes modes, Consumer<String> progress, SecureRandom random) {
+        this(dir, modes, progress, progress, random, NssMirror.onSystemPath(progress));
+    }
+
+    /**
+     * @param progress the C tool's stdout lines
+     * @param warnings what the C tool does not say: a missing NSS tool, a database that differs from the files
+     * @param nss      writes the NSS database beside the PKCS#12 files
+     */
+    public QnetdDatabase(Path dir, FileModes modes, Consumer<String> progress, Consumer<String> warnings,
+            SecureRandom random, NssMirror nss) {
         this.dir = dir;
         this.modes = modes;
         this.progress = progress;
+        this.warnings = warnings;
         this.random = random;
+        this.nss = nss;
     }
 
     /** What the directory holds; {@code qnetd-ca.p12} marks ours, cert9.db/cert8.db the C tools'. */
@@ -74,15 +91,19 @@ public final class QnetdDatabase {
         }
         progress.accept("Creating new key and cert db");
         writeFile(dir.resolve(PASSWORD), new byte[0]);
+        boolean withNss = nss.available();
+        if (withNss) {
+            nss.create(dir, modes.file(), dir.getParent());
+        }
         createNoiseFile();
 
         progress.accept("Creating new CA");
-        SerialFile serials = new SerialFile(dir.resolve(SERIAL), modes.file());
+        SerialFile serials = new SerialFile(dir.resolve(SERIAL), modes.file(), dir.getParent());
         KeyPair caKeys = KeyPairs.rsa2048(random);
         X509Certificate caCertificate = CertificateIssuer.selfSignedCa(caKeys, serials.next(), now);
         KeyMaterial ca = new KeyMaterial(caKeys.getPrivate(), List.of(caCertificate));
         writeFile(dir.resolve(QNETD_CA_P12), Pkcs12.write(ca, CA_NICKNAME, CA_NICKNAME));
-        writeFile(dir.resolve(CA_EXPORT), caExport(caCertificate));
+        writeCaExport(caCertificate);
 
         KeyPair serverKeys = KeyPairs.rsa2048(random);
         X509Certificate server = CertificateIssuer.issue(ca, Names.commonName(Names.SERVER_COMMON_NAME),
@@ -90,7 +111,54 @@ public final class QnetdDatabase {
         writeFile(dir.resolve(QNETD_SERVER_P12),
                 Pkcs12.write(new KeyMaterial(serverKeys.getPrivate(), List.of(server, caCertificate)),
                         SERVER_NICKNAME, CA_NICKNAME));
+        if (withNss) {
+            fillNssDatabase();
+        }
         progress.accept("QNetd CA certificate is exported as " + dir.resolve(CA_EXPORT));
+    }
+
+    /**
+     * The C script's database content from our two bundles: "QNet CA" with key, trust CT,, and "QNetd Cert"
+     * with key, u,u,u. ({@code -s} adds nothing: the C script's {@code certutil -C} only writes the file.)
+     */
+    private void fillNssDatabase() throws CertStoreException {
+        nss.importPkcs12(dir, dir.resolve(QNETD_CA_P12), CA_NICKNAME);
+        nss.importPkcs12(dir, dir.resolve(QNETD_SERVER_P12), SERVER_NICKNAME);
+        nss.setTrust(dir, CA_NICKNAME, "CT,,");
+    }
+
+    /**
+     * Writes the NSS database from the bundles when there is none yet (the store was made where the NSS
+     * tools were missing), else reports where it differs from them. The daemon reads the bundles.
+     */
+    private void syncNssDatabase() throws CertStoreException {
+        if (!nss.available()) {
+            return;
+        }
+        if (!NssDatabase.presentIn(dir)) {
+            progress.accept("Creating NSS database in " + dir + " from " + QNETD_CA_P12 + " and " + QNETD_SERVER_P12);
+            if (!Files.exists(dir.resolve(PASSWORD))) {
+                writeFile(dir.resolve(PASSWORD), new byte[0]);
+            }
+            nss.create(dir, modes.file(), dir.getParent());
+            fillNssDatabase();
+            return;
+        }
+        nssDifferences().forEach(difference -> warnings.accept("Warning: " + difference));
+    }
+
+    /** Where the NSS database differs from {@code qnetd-ca.p12}/{@code qnetd-server.p12} (see NssMirror). */
+    public List<String> nssDifferences() throws CertStoreException {
+        return nssDifferences(dir, nss, loadCa().certificate(),
+                QnetdCertStore.readKey(dir.resolve(QNETD_SERVER_P12), "server key store").certificate());
+    }
+
+    static List<String> nssDifferences(Path dir, NssMirror nss, X509Certificate ca, X509Certificate server)
+            throws CertStoreException {
+        Map<String, NssMirror.Expected> expected = new LinkedHashMap<>();
+        expected.put(CA_NICKNAME, new NssMirror.Expected(ca, QNETD_CA_P12));
+        expected.put(SERVER_NICKNAME, new NssMirror.Expected(server, QNETD_SERVER_P12));
+        return nss.differences(dir, expected);
     }
 
     /**
@@ -101,6 +169,7 @@ public final class QnetdDatabase {
     public X509Certificate sign(Path requestFile, String clusterName, Path certificateFile, Instant now)
             throws CertStoreException {
         KeyMaterial ca = loadCa();
+        syncNssDatabase();
         PKCS10CertificationRequest request;
         try {
             request = CertificateRequests.parseAndVerify(StoreFiles.read(requestFile, "certificate request file"));
@@ -114,11 +183,13 @@ public final class QnetdDatabase {
             progress.accept("Warning: the request's subject is \"" + request.getSubject() + "\", not CN="
                     + clusterName + "; qnetd accepts a cluster only when its certificate CN equals the cluster name");
         }
-        SerialFile serials = new SerialFile(dir.resolve(SERIAL), modes.file());
+        SerialFile serials = new SerialFile(dir.resolve(SERIAL), modes.file(), dir.getParent());
         X509Certificate certificate = CertificateIssuer.issue(ca, request.getSubject(),
                 request.getSubjectPublicKeyInfo(), serials.next(), now);
         try {
-            writeFile(certificateFile, certificate.getEncoded());
+            // certutil -o creates it 0660 less the umask, and the script chowns it like the others
+            StoreFiles.write(certificateFile, certificate.getEncoded(), FileModes.nssOutput());
+            StoreFiles.chownLike(certificateFile, dir.getParent());
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new CertStoreException("Can't encode the certificate for " + certificateFile, e);
         }
@@ -154,7 +225,7 @@ public final class QnetdDatabase {
         writeFile(dir.resolve(QNETD_SERVER_P12), Pkcs12.write(new KeyMaterial(server.privateKey(),
                 List.of(server.certificate(), caCertificate)), SERVER_NICKNAME, CA_NICKNAME));
         if (!Files.exists(dir.resolve(CA_EXPORT))) {
-            writeFile(dir.resolve(CA_EXPORT), caExport(caCertificate));
+            writeCaExport(caCertificate);
         }
         progress.accept("Keys stored in " + dir.resolve(QNETD_CA_P12) + " and " + dir.resolve(QNETD_SERVER_P12));
     }
@@ -208,6 +279,13 @@ public final class QnetdDatabase {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is not available", e);
         }
+    }
+
+    /** The script writes it with {@code certutil -L > file}: 0666 less the umask, then chown. */
+    private void writeCaExport(X509Certificate caCertificate) throws CertStoreException {
+        Path file = dir.resolve(CA_EXPORT);
+        StoreFiles.write(file, caExport(caCertificate), FileModes.shellRedirect());
+        StoreFiles.chownLike(file, dir.getParent());
     }
 
     private void writeFile(Path file, byte[] content) throws CertStoreException {

@@ -17,10 +17,13 @@ final class SerialFile {
 
     private final Path file;
     private final Set<PosixFilePermission> mode;
+    private final Path ownerReference;
 
-    SerialFile(Path file, Set<PosixFilePermission> mode) {
+    /** @param mode and {@code ownerReference} (chown --reference) for a new file */
+    SerialFile(Path file, Set<PosixFilePermission> mode, Path ownerReference) {
         this.file = file;
         this.mode = mode;
+        this.ownerReference = ownerReference;
     }
 
     BigInteger next() throws CertStoreException {
@@ -35,7 +38,14 @@ final class SerialFile {
             }
         }
         BigInteger next = last.add(BigInteger.ONE);
-        StoreFiles.write(file, (next + "\n").getBytes(StandardCharsets.US_ASCII), mode);
+        byte[] text = (next + "\n").getBytes(StandardCharsets.US_ASCII);
+        if (Files.isRegularFile(file)) {
+            // the script rewrites it with "echo > serial.txt", which keeps its mode and owner
+            StoreFiles.rewrite(file, text);
+        } else {
+            StoreFiles.write(file, text, mode);
+            StoreFiles.chownLike(file, ownerReference);
+        }
         return next;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -26,7 +27,8 @@ final class StoreFiles {
         } catch (NoSuchFileException e) {
             throw new CertStoreException("Can't open " + what + " " + file + ": no such file");
         } catch (AccessDeniedException e) {
-            throw new CertStoreException("Can't read " + what + " " + file + ": permission denied");
+            throw new CertStoreException("Can't read " + what + " " + file + " (" + FileAccess.ownerAndMode(file)
+                    + ") as user " + FileAccess.currentUser() + ": permission denied");
         } catch (IOException e) {
             throw new CertStoreException("Can't read " + what + " " + file + ": " + e.getMessage(), e);
         }
@@ -51,6 +53,29 @@ final class StoreFiles {
                 // the original failure is the one to report
             }
             throw new CertStoreException("Can't write " + file + ": " + describe(e), e);
+        }
+    }
+
+    /** Replaces the content of an existing file, keeping its mode, owner and group (like {@code echo > file}). */
+    static void rewrite(Path file, byte[] content) throws CertStoreException {
+        PosixFileAttributes before;
+        try {
+            before = Files.readAttributes(file, PosixFileAttributes.class);
+        } catch (IOException | UnsupportedOperationException e) {
+            write(file, content, PosixFilePermissions.fromString("rw-rw----"));
+            return;
+        }
+        write(file, content, before.permissions());
+        try {
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            if (!view.readAttributes().owner().equals(before.owner())) {
+                view.setOwner(before.owner());
+            }
+            if (!view.readAttributes().group().equals(before.group())) {
+                view.setGroup(before.group());
+            }
+        } catch (IOException e) {
+            // not root: the file keeps our ownership, as a non-root "echo >" into our own file would
         }
     }
 
@@ -90,7 +115,7 @@ final class StoreFiles {
         return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     }
 
-    private static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+    static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
         try {
             Files.setPosixFilePermissions(path, mode);
         } catch (UnsupportedOperationException e) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorate.certs.pki.Names;
 import org.quorate.certs.store.NodeCertStore;
@@ -24,6 +25,7 @@ import org.quorate.certs.store.TlsHandshake;
  * never touched. Needs root (unshare, mount). Prints a transcript of every command and its exit code.
  */
 @Tag("realstack")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RealToolsInteropTest {
     private static final String ETC = "/etc/corosync";
     private static final String QNETD_DB = ETC + "/qnetd/nssdb";
@@ -122,6 +124,8 @@ class RealToolsInteropTest {
 
         quorateQnetd(host, 0, "--import-nss");
         quorateQnetd(host, 1, "--import-nss");
+        assertThat(c(host, 0, "certutil -V -u V -n 'QNetd Cert' -d " + QNETD_DB).output)
+                .as("the NSS database stays valid after --import-nss").contains("certificate is valid");
         quorateNode(second, 0, "--import-nss");
         quorateQnetd(host, 0, "-s", "-c", host.resolve("qdevice/net/nssdb/qdevice-net-node.crq").toString(),
                 "-n", "lab3");
@@ -131,6 +135,73 @@ class RealToolsInteropTest {
         QnetdCertStore qnetd = QnetdCertStore.load(qnetdDir);
         handshake(qnetd, NodeCertStore.load(host.resolve("qdevice/net/nssdb")), "lab3");
         handshake(qnetd, NodeCertStore.load(secondDir), "lab3");
+    }
+
+    @Test
+    void e_storesWrittenByQuorateServeTheCTools() throws Exception {
+        Path host = conf("e-hosts");
+        Path second = conf("e-second");
+        Files.createDirectories(host.resolve("qnetd"));
+        say("=== (e) reversibility: NSS databases written by Quorate, used by the C tools and the C daemon");
+        quorateQnetd(host, 0, "-i");
+        assertThat(c(host, 0, "certutil -L -d " + QNETD_DB).output)
+                .containsPattern("QNet CA +CTu,u,u").containsPattern("QNetd Cert +u,u,u");
+        assertThat(c(host, 0, "certutil -K -d " + QNETD_DB + " -f " + QNETD_DB + "/pwdfile.txt").output)
+                .contains("QNet CA").contains("QNetd Cert");
+        say("--- a second -i fails like the C script's (pcs sees the NSS files first)");
+        CliRun again = CliRun.qnetd(host, "-i");
+        Result cAgain = c(host, 1, "corosync-qnetd-certutil -i");
+        transcript("quorate corosync-qnetd-certutil -i", again.exitCode(), again.err());
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err().replace(host.toString(), ETC)).isEqualTo(cAgain.output);
+
+        say("--- Quorate node -i/-r, C qnetd -s on the Quorate-written qnetd db, Quorate node -M");
+        quorateNode(host, 0, "-i", "-c", host.resolve("qnetd/nssdb/qnetd-cacert.crt").toString());
+        quorateNode(host, 0, "-r", "-n", "lab5");
+        Result signed = c(host, 0, "corosync-qnetd-certutil -s -c " + NODE_DB + "/qdevice-net-node.crq -n lab5");
+        assertThat(signed.output).contains("Certificate stored in " + QNETD_DB + "/cluster-lab5.crt");
+        assertThat(Files.readString(host.resolve("qnetd/nssdb/serial.txt")).trim()).isEqualTo("103");
+        quorateNode(host, 0, "-M", "-c", host.resolve("qnetd/nssdb/cluster-lab5.crt").toString());
+        assertThat(c(host, 0, "certutil -L -d " + NODE_DB).output)
+                .containsPattern("QNet CA +CT,c,c").containsPattern("Cluster Cert +u,u,u");
+        assertThat(c(host, 0, "certutil -L -d " + NODE_DB + " -n 'Cluster Cert'").output).contains("CN=lab5");
+        assertThat(c(host, 0, "certutil -V -u C -n 'Cluster Cert' -d " + NODE_DB).output)
+                .contains("certutil: certificate is valid");
+        assertThat(c(host, 0, "certutil -V -u V -n 'QNetd Cert' -d " + QNETD_DB).output)
+                .contains("certutil: certificate is valid");
+
+        say("--- Quorate -m on a second node: the C check passes there too");
+        Files.copy(host.resolve("qdevice/net/nssdb/qdevice-net-node.p12"), tmp.resolve("e-node.p12"));
+        quorateNode(second, 0, "-i", "-c", host.resolve("qnetd/nssdb/qnetd-cacert.crt").toString());
+        quorateNode(second, 0, "-m", "-c", tmp.resolve("e-node.p12").toString());
+        assertThat(c(second, 0, "certutil -V -u C -n 'Cluster Cert' -d " + NODE_DB).output)
+                .contains("certutil: certificate is valid");
+
+        say("--- the C corosync-qnetd starts on the Quorate-written db (it needs \"QNetd Cert\" with its key)");
+        String daemon = "timeout 3 corosync-qnetd -f -d -l 127.0.0.1 -p 45413 -S lock_file=" + tmp.resolve("e.pid")
+                + ",local_socket_file=" + tmp.resolve("e.sock");
+        Result served = c(host, 124, daemon);
+        assertThat(served.output).contains("QNetd ready to provide service").doesNotContain("NSS error");
+        Path broken = conf("e-broken");
+        c(broken, 0, "cp -a " + host.resolve("qnetd") + " " + ETC + "/ && certutil -F -n 'QNetd Cert' -d "
+                + QNETD_DB + " -f " + QNETD_DB + "/pwdfile.txt");
+        assertThat(c(broken, 1, daemon).output).as("without \"QNetd Cert\" the C daemon does not start")
+                .contains("NSS error");
+
+        say("--- a db that differs from the PKCS#12 files is reported (the tools warn, the daemon logs)");
+        QnetdCertStore store = QnetdCertStore.load(broken.resolve("qnetd/nssdb"));
+        var differences = store.nssDifferences(org.quorate.certs.store.NssMirror.onSystemPath(line -> { }));
+        differences.forEach(RealToolsInteropTest::say);
+        assertThat(differences).singleElement().asString().contains("has no \"QNetd Cert\"")
+                .contains("qnetd-server.p12 holds (CN=Qnetd Server, serial 102, SHA-256 ");
+        assertThat(QnetdCertStore.load(host.resolve("qnetd/nssdb"))
+                .nssDifferences(org.quorate.certs.store.NssMirror.onSystemPath(line -> { }))).isEmpty();
+        CliRun warned = CliRun.qnetd(broken, "-s", "-c", host.resolve("qdevice/net/nssdb/qdevice-net-node.crq")
+                .toString(), "-n", "lab5");
+        transcript("quorate corosync-qnetd-certutil -s (differing db)", warned.exitCode(), warned.out() + warned.err());
+        assertThat(warned.exitCode()).isZero();
+        assertThat(warned.err()).startsWith("Warning: NSS database ").contains("has no \"QNetd Cert\"");
+        assertThat(warned.out()).contains("Certificate stored in ");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

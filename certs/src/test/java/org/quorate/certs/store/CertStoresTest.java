@@ -22,7 +22,7 @@ class CertStoresTest {
 
     /** A qnetd dir and a node dir with a cluster certificate for {@code cluster}. */
     private NodeCertStore provisionNode(Path qnetdDir, Path nodeDir, String cluster) throws Exception {
-        QnetdCertStore.ensureInitialized(qnetdDir, NOW, line -> { });
+        QnetdCertStore.ensureInitialized(Files.createDirectories(qnetdDir), NOW, line -> { });
         NodeDatabase node = new NodeDatabase(nodeDir, line -> { }, new SecureRandom());
         node.initialize(qnetdDir.resolve("qnetd-cacert.crt"));
         Path request = node.createRequest(cluster);
@@ -35,7 +35,7 @@ class CertStoresTest {
 
     @Test
     void ensureInitializedCreatesOnceThenLoads() throws Exception {
-        Path dir = root.resolve("qnetd/nssdb");
+        Path dir = Files.createDirectories(root.resolve("qnetd/nssdb"));
         List<String> progress = new ArrayList<>();
         QnetdCertStore first = QnetdCertStore.ensureInitialized(dir, NOW, progress::add);
         QnetdCertStore second = QnetdCertStore.ensureInitialized(dir, NOW, line -> {
@@ -64,7 +64,7 @@ class CertStoresTest {
 
     @Test
     void unreadableStoreNamesThePath() throws Exception {
-        Path dir = root.resolve("qnetd/nssdb");
+        Path dir = Files.createDirectories(root.resolve("qnetd/nssdb"));
         QnetdCertStore.ensureInitialized(dir, NOW, line -> { });
         Files.delete(dir.resolve("qnetd-server.p12"));
         Files.createDirectory(dir.resolve("qnetd-server.p12"));
@@ -92,7 +92,8 @@ class CertStoresTest {
     @Test
     void clientFromAnotherCaIsRejected() throws Exception {
         NodeCertStore stranger = provisionNode(root.resolve("other-qnetd"), root.resolve("other-node"), "lab1");
-        QnetdCertStore qnetd = QnetdCertStore.ensureInitialized(root.resolve("qnetd"), NOW, line -> { });
+        QnetdCertStore qnetd = QnetdCertStore.ensureInitialized(Files.createDirectories(root.resolve("qnetd")), NOW,
+                line -> { });
 
         Throwable failure = catchThrowable(() -> TlsHandshake.run(qnetd.sslContext(), stranger.sslContext()));
 

@@ -66,7 +66,7 @@ public final class QnetdMain implements QnetdAdminCommands {
         try {
             daemon.start();
         } catch (StartupException e) {
-            LOG.error(e.getMessage());
+            e.getMessage().lines().forEach(LOG::error);
             daemon.stop();
             return 1;
         }
@@ -96,7 +96,9 @@ public final class QnetdMain implements QnetdAdminCommands {
                 ssl = QnetdTls.serverContext(store.serverKey(), store.caCertificate(), settings.clientCertRequired());
                 LOG.info("TLS by {}", QnetdTls.provider() == io.netty.handler.ssl.SslProvider.OPENSSL
                         ? "BoringSSL (" + io.netty.handler.ssl.OpenSsl.versionString() + ")" : "the JDK");
-            } catch (CertStoreException | IOException e) {
+            } catch (CertStoreException e) {
+                throw new StartupException(String.join("\n", QnetdTls.loadFailure(settings, e)));
+            } catch (IOException e) {
                 throw new StartupException("Can't load the certificates from " + settings.nssDbDir() + ": "
                         + e.getMessage());
             }
@@ -129,6 +131,9 @@ public final class QnetdMain implements QnetdAdminCommands {
         }
         SdNotify.ready();
         LOG.info("QNetd ready");
+        if (store != null) {
+            QnetdTls.warnIfNssDatabaseDiffers(store, message -> LOG.warn("{}", message));
+        }
     }
 
     private StartupException cantListen(Exception e) {

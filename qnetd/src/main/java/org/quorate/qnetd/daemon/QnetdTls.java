@@ -8,20 +8,29 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import org.quorate.certs.pki.KeyMaterial;
 import org.quorate.certs.store.CertStoreException;
+import org.quorate.certs.store.DirectoryAccessException;
+import org.quorate.certs.store.FileAccess;
+import org.quorate.certs.store.NssMirror;
 import org.quorate.certs.store.CachingTrustManager;
 import org.quorate.certs.store.QnetdCertStore;
 import org.quorate.certs.store.TlsContexts;
 import org.quorate.qnetd.config.QnetdSettings;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.SSLException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Builds the server's TLS context from the qnetd certificate store. */
 public final class QnetdTls {
+    private static final Logger LOG = LoggerFactory.getLogger(QnetdTls.class);
+
     /**
      * The C corosync-qdevice (NSS) sends SNI "Qnetd Server", the CN it expects; JSSE refuses a host_name with a
      * space and fails every handshake ("Contains non-LDH ASCII characters"). qnetd has a single certificate, so
@@ -46,10 +55,50 @@ public final class QnetdTls {
 
     /**
      * Loads the store in {@code settings.nssDbDir()}, creating CA and server certificate on first start
-     * when the directory is empty (reported once through {@code progress}).
+     * when the directory exists and is empty (reported once through {@code progress}). A missing
+     * directory is refused, as the C daemon does.
      */
     public static QnetdCertStore loadStore(QnetdSettings settings, Consumer<String> progress) throws CertStoreException {
-        return QnetdCertStore.ensureInitialized(settings.nssDbDir(), Instant.now(), progress);
+        return QnetdCertStore.ensureInitialized(settings.nssDbDir(), Instant.now(), progress,
+                NssMirror.onSystemPath(notice -> LOG.warn("{}", notice)));
+    }
+
+    /**
+     * The start-up error lines for a store that can't be loaded. A missing directory gives the C daemon's
+     * line first (same text, same exit status), then ours with the path; the others name the path, its
+     * owner and mode and our user where access is the problem.
+     */
+    public static List<String> loadFailure(QnetdSettings settings, CertStoreException e) {
+        if (e instanceof DirectoryAccessException access
+                && access.problem().kind() == FileAccess.DirectoryProblem.Kind.MISSING) {
+            return List.of(access.cDaemonLine(), "NSS DB directory " + settings.nssDbDir() + " (nss_db_dir) does"
+                    + " not exist; qnetd creates its CA only in an existing, empty directory");
+        }
+        if (e instanceof DirectoryAccessException) {
+            return List.of(e.getMessage());
+        }
+        return List.of("Can't load the certificates from " + settings.nssDbDir() + ": " + e.getMessage());
+    }
+
+    /**
+     * Compares the NSS database beside the bundles with them, on a background thread (each certutil run
+     * costs about 30 ms, and the daemon serves meanwhile), and logs each difference once. The daemon serves
+     * with the bundles whatever the NSS database holds.
+     */
+    public static void warnIfNssDatabaseDiffers(QnetdCertStore store, Consumer<String> warn) {
+        Thread check = new Thread(() -> {
+            try {
+                for (String difference : store.nssDifferences(NssMirror.onSystemPath(line -> { }))) {
+                    warn.accept(difference + "; qnetd serves with the PKCS#12 files, the C tools and pcs use"
+                            + " the NSS database");
+                }
+            } catch (CertStoreException | RuntimeException e) {
+                warn.accept("Can't compare the NSS database in " + store.directory() + " with the PKCS#12 files: "
+                        + e.getMessage());
+            }
+        }, "qnetd-nss-check");
+        check.setDaemon(true);
+        check.start();
     }
 
     /** {@code -Dquorate.tls.provider=jdk} forces the JDK's TLS even where BoringSSL loads. */

@@ -63,7 +63,8 @@ final class TestPki {
     }
 
     static TestPki create(Path dir) throws Exception {
-        QnetdCertStore store = QnetdCertStore.ensureInitialized(dir, Instant.now(), message -> { });
+        QnetdCertStore store = QnetdCertStore.ensureInitialized(Files.createDirectories(dir), Instant.now(),
+                message -> { });
         KeyMaterial ca = Pkcs12.readKey(Files.readAllBytes(dir.resolve(CertLayout.QNETD_CA_P12)));
         return new TestPki(store, ca);
     }

@@ -46,6 +46,8 @@ final class QuorateQnetdHost implements AutoCloseable {
 
     void start() {
         box.start();
+        // the package makes the empty directory; qnetd creates its CA only in an existing one
+        Containers.run(box, "mkdir", "-p", NSSDB);
         Containers.startDaemon(box, "java -Xmx96m -jar " + JAR + " -f -s on", LOG);
         Await.until("Quorate qnetd to listen", Duration.ofSeconds(60), Duration.ofMillis(250),
                 () -> Containers.tail(box, LOG), log -> log.contains("QNetd listening") || log.contains("stopped"),
