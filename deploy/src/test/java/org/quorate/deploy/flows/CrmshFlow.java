@@ -99,9 +99,9 @@ final class CrmshFlow {
         run.record("qnetd, qdevice units enabled", qnetd.sh("systemctl is-enabled corosync-qnetd; "
                 + "ssh root@node1 systemctl is-enabled corosync-qdevice; ssh root@node2 systemctl is-enabled "
                 + "corosync-qdevice"));
-        run.record("store files on qnetd", FileList.of(qnetd, "/etc/corosync/qnetd"));
-        run.record("store files on node1", FileList.of(node1, "/etc/corosync/qdevice"));
-        run.record("store files on node2", FileList.of(node2, "/etc/corosync/qdevice"));
+        run.recordFiles("store files on qnetd", FileList.of(qnetd, "/etc/corosync/qnetd"));
+        run.recordFiles("store files on node1", FileList.of(node1, "/etc/corosync/qdevice"));
+        run.recordFiles("store files on node2", FileList.of(node2, "/etc/corosync/qdevice"));
 
         // A second cluster with the same name on the same qnetd
         run.recordExit("crm cluster init -y -n " + CLUSTER + " (node3)",
@@ -126,12 +126,12 @@ final class CrmshFlow {
         for (FlowHost n : List.of(node1, node2)) {
             run.record("qdevice unit after remove (" + n.name + ")", n.sh(
                     "systemctl is-active corosync-qdevice; systemctl is-enabled corosync-qdevice; "
-                            + "grep -E 'two_node|device' /etc/corosync/corosync.conf"));
+                            + "grep -E 'two_node|device' /etc/corosync/corosync.conf; true"));
             QuorumView.await(run, "after remove: quorate, no device (" + n.name + ")", n, QUORUM_WAIT,
                     s -> s.quorate() && !s.qdeviceRegistered() && s.members().size() == 2);
         }
-        run.record("store files on qnetd after remove", FileList.of(qnetd, "/etc/corosync/qnetd"));
-        run.record("store files on node1 after remove", FileList.of(node1, "/etc/corosync/qdevice"));
+        run.recordFiles("store files on qnetd after remove", FileList.of(qnetd, "/etc/corosync/qnetd"));
+        run.recordFiles("store files on node1 after remove", FileList.of(node1, "/etc/corosync/qdevice"));
     }
 
     /** pacemaker sees {@code nodes} online (what crmsh's list_cluster_nodes and cluster_run_cmd go by). */

@@ -9,8 +9,20 @@ import java.util.List;
  * list) records what was seen as its output and 0/1 as its exit code.
  */
 final class FlowRun {
-    /** {@code compareOutput}: false for set-up steps whose output has nothing to do with the stack. */
-    record Step(String name, Outcome outcome, String normalised, boolean compareOutput) {
+    /** How two runs' outputs of a step are compared (exit codes always are). */
+    enum Compare {
+        /** normalised outputs equal */
+        OUTPUT,
+        /** exit code only: set-up steps whose output has nothing to do with the stack */
+        EXIT,
+        /**
+         * every line of C's output is in Quorate's: file lists, where Quorate keeps its PKCS#12/PEM files beside
+         * the NSS database C writes; the extra lines are shown, a missing or different C line is a difference
+         */
+        C_LINES_KEPT
+    }
+
+    record Step(String name, Outcome outcome, String normalised, Compare compare) {
     }
 
     final Stack stack;
@@ -31,7 +43,12 @@ final class FlowRun {
 
     /** Records {@code outcome} as step {@code name}, compared by exit code and output; returns it. */
     Outcome record(String name, Outcome outcome) {
-        return add(name, outcome, true);
+        return add(name, outcome, Compare.OUTPUT);
+    }
+
+    /** Records a file list: C's lines must all be in Quorate's (see {@link Compare#C_LINES_KEPT}). */
+    Outcome recordFiles(String name, Outcome outcome) {
+        return add(name, outcome, Compare.C_LINES_KEPT);
     }
 
     /**
@@ -39,12 +56,12 @@ final class FlowRun {
      * version) and host preparation whose output depends on timing (crmsh's progress dots, csync2's retries).
      */
     Outcome recordExit(String name, Outcome outcome) {
-        return add(name, outcome, false);
+        return add(name, outcome, Compare.EXIT);
     }
 
-    private synchronized Outcome add(String name, Outcome outcome, boolean compareOutput) {
+    private synchronized Outcome add(String name, Outcome outcome, Compare compare) {
         String norm = normaliser == null ? outcome.text().strip() : normaliser.apply(outcome.text());
-        steps.add(new Step(name, outcome, norm, compareOutput));
+        steps.add(new Step(name, outcome, norm, compare));
         transcript.append(String.format("[%s %6.1f s] %s# %s  -> exit %d%n", stack.label, seconds(), outcome.host(),
                 outcome.command(), outcome.exitCode()));
         if (!outcome.text().isBlank()) {

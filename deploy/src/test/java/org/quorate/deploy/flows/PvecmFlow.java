@@ -65,10 +65,10 @@ final class PvecmFlow {
             QuorumView.await(run, "device vote (" + n.name + ")", n, QUORUM_WAIT, s -> s.quorateWithQdevice(2));
         }
         run.record("corosync-qnetd-tool -l (qnetd)", qnetd.sh("corosync-qnetd-tool -l"));
-        run.record("files on qnetd after setup", FileList.of(qnetd, "/etc/corosync/qnetd"));
+        run.recordFiles("files on qnetd after setup", FileList.of(qnetd, "/etc/corosync/qnetd"));
         for (FlowHost n : nodes) {
-            run.record("files on " + n.name + " after setup", FileList.of(n, "/etc/corosync/qdevice"));
-            run.record("/etc/pve on " + n.name + " after setup", FileList.of(n, "/etc/pve"));
+            run.recordFiles("files on " + n.name + " after setup", FileList.of(n, "/etc/corosync/qdevice"));
+            run.recordFiles("/etc/pve on " + n.name + " after setup", FileList.of(n, "/etc/pve"));
         }
 
         // pvecm qdevice remove
@@ -79,10 +79,10 @@ final class PvecmFlow {
             QuorumView.await(run, "after remove: quorate, no device vote (" + n.name + ")", n, QUORUM_WAIT,
                     s -> s.quorate() && !s.qdeviceVoteCounted() && s.members().size() == 2);
             run.record("qdevice unit after remove (" + n.name + ")",
-                    n.sh("systemctl is-active corosync-qdevice; systemctl is-enabled corosync-qdevice"));
-            run.record("files on " + n.name + " after remove", FileList.of(n, "/etc/corosync/qdevice"));
+                    n.sh("systemctl is-active corosync-qdevice; systemctl is-enabled corosync-qdevice; true"));
+            run.recordFiles("files on " + n.name + " after remove", FileList.of(n, "/etc/corosync/qdevice"));
         }
-        run.record("files on qnetd after remove", FileList.of(qnetd, "/etc/corosync/qnetd"));
+        run.recordFiles("files on qnetd after remove", FileList.of(qnetd, "/etc/corosync/qnetd"));
     }
 
     /** Every command the script ran ("step\texit\tnoerr|fatal\tcommand" lines in /root/steps) as a step. */

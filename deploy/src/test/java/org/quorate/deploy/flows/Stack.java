@@ -52,6 +52,9 @@ enum Stack {
         Pattern name = Pattern.compile("(corosync|quorate)-" + Pattern.quote(component) + "_.*_all\\.deb");
         try (var files = Files.list(TARGET)) {
             List<Path> debs = files.filter(p -> name.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            if (debs.size() > 1) { // a target/ that also holds a build from before the rename: the C name wins
+                debs = debs.stream().filter(p -> p.getFileName().toString().startsWith("corosync-")).toList();
+            }
             if (debs.size() != 1) {
                 throw new AssertionError("expected one " + name + " in " + TARGET.toAbsolutePath() + ", found " + debs
                         + " (build them with mvn -pl deploy -am package)");

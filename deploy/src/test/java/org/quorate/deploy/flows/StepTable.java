@@ -23,8 +23,8 @@ final class StepTable {
                 diffs.add("step " + (i + 1) + ": C " + (a == null ? "-" : a.name()) + " / Quorate "
                         + (b == null ? "-" : b.name()));
             } else if (a.outcome().exitCode() != b.outcome().exitCode() || !sameOutput(a, b)) {
-                diffs.add(a.name() + ": exit " + a.outcome().exitCode() + " / " + b.outcome().exitCode()
-                        + firstDifference(a.normalised(), b.normalised()));
+                diffs.add(a.name() + ": exit " + a.outcome().exitCode() + " / " + b.outcome().exitCode() + ": "
+                        + outputVerdict(a, b));
             }
         }
         return diffs;
@@ -49,10 +49,8 @@ final class StepTable {
                 same = "different (" + (a == null ? "C" : "Quorate") + " did not get here)";
             } else if (a.outcome().exitCode() != b.outcome().exitCode()) {
                 same = "different (exit code)";
-            } else if (!sameOutput(a, b)) {
-                same = "different (output" + firstDifference(a.normalised(), b.normalised()) + ")";
             } else {
-                same = "same";
+                same = outputVerdict(a, b);
             }
             sb.append(String.format(fmt, i + 1, name, a == null ? "-" : a.outcome().exitCode(),
                     b == null ? "-" : b.outcome().exitCode(), same));
@@ -61,7 +59,36 @@ final class StepTable {
     }
 
     private static boolean sameOutput(FlowRun.Step a, FlowRun.Step b) {
-        return !(a.compareOutput() && b.compareOutput()) || a.normalised().equals(b.normalised());
+        return switch (a.compare()) {
+            case EXIT -> true;
+            case OUTPUT -> a.normalised().equals(b.normalised());
+            case C_LINES_KEPT -> missingLines(a, b).isEmpty();
+        };
+    }
+
+    /** C's lines that Quorate's output lacks. */
+    private static List<String> missingLines(FlowRun.Step c, FlowRun.Step q) {
+        var have = java.util.Set.of(q.normalised().split("\n"));
+        return java.util.Arrays.stream(c.normalised().split("\n")).filter(l -> !have.contains(l)).toList();
+    }
+
+    /** Quorate's lines that C's output lacks. */
+    private static List<String> extraLines(FlowRun.Step c, FlowRun.Step q) {
+        var have = java.util.Set.of(c.normalised().split("\n"));
+        return java.util.Arrays.stream(q.normalised().split("\n")).filter(l -> !have.contains(l)).toList();
+    }
+
+    /** What to say about the outputs of a step both runs reached with the same exit code. */
+    private static String outputVerdict(FlowRun.Step a, FlowRun.Step b) {
+        if (a.compare() == FlowRun.Compare.C_LINES_KEPT) {
+            List<String> missing = missingLines(a, b);
+            List<String> extra = extraLines(a, b);
+            String plus = extra.isEmpty() ? "" : " (Quorate also: " + String.join("; ", extra) + ")";
+            return missing.isEmpty() ? "same" + plus
+                    : "different (C's '" + String.join("; ", missing) + "' not in Quorate's)" + plus;
+        }
+        return sameOutput(a, b) ? "same"
+                : "different (output" + firstDifference(a.normalised(), b.normalised()) + ")";
     }
 
     /** ": C 'line' / Quorate 'line'" for the first line that differs, or "" when the texts are equal. */
