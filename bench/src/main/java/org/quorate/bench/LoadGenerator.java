@@ -91,6 +91,13 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--listen-backlog", description = "pass -S listen_backlog=N to both servers (default: "
             + "their own default, 10)")
     Integer listenBacklog;
+    @Option(names = "--socket-activation", description = "Quorate only: a holder process binds [::]:port once and "
+            + "passes it to each qnetd start as fd 3 (LISTEN_FDS=1), as corosync-qnetd.socket does, so the restart "
+            + "phase finds the port open")
+    boolean socketActivation;
+    @Option(names = "--holder-backlog", description = "listen backlog of the --socket-activation holder; systemd's "
+            + "Backlog= default is SOMAXCONN (default ${DEFAULT-VALUE})")
+    int holderBacklog = 4096;
     @Option(names = "--client-tls-provider", description = "the nodes' TLS: auto (OpenSSL when netty-tcnative "
             + "loads, else the JDK), openssl or jdk (default ${DEFAULT-VALUE})")
     TlsProviderChoice clientTlsProvider = TlsProviderChoice.auto;
@@ -215,22 +222,33 @@ public final class LoadGenerator implements Callable<Integer> {
         QnetdProcess quorate = new QnetdProcess(kind, launcher, tlsOn, port, pki.quorateStore(),
                 dir.resolve("quorate-run"), extraAdvanced());
         if (noQnetdCds) {
-            return quorate;
+            return activated(quorate);
         }
         // What /usr/bin/corosync-qnetd does on a Debian host: archive qnetd's classes once, start from them.
         Path archive = dir.resolve("quorate-qnetd.jsa");
         List<String> training = withCdsOption(launcher, "-XX:ArchiveClassesAtExit=" + archive);
         long t = System.nanoTime();
-        new QnetdProcess(kind, training, tlsOn, port, pki.quorateStore(), dir.resolve("quorate-cds"), extraAdvanced())
-                .startAndStop();
+        QnetdProcess trainee = new QnetdProcess(kind, training, tlsOn, socketActivation ? freePort() : port,
+                pki.quorateStore(), dir.resolve("quorate-cds"), extraAdvanced());
+        // trained the way it will start, so the archive holds the classes of the socket-activation path too
+        (socketActivation ? trainee.withSocketHolder(holderBacklog) : trainee).startAndStop();
         if (!Files.isRegularFile(archive)) {
             // e.g. --qnetd-classpath of directories: the JVM archives classes from jars only
             out.printf("qnetd class-data-sharing: the training start wrote no %s; running without%n", archive);
-            return quorate;
+            return activated(quorate);
         }
         out.printf("qnetd class-data-sharing archive ready in %.1f s%n", (System.nanoTime() - t) / 1e9);
-        return new QnetdProcess(kind, withCdsOption(launcher, "-XX:SharedArchiveFile=" + archive), tlsOn, port,
-                pki.quorateStore(), dir.resolve("quorate-run"), extraAdvanced());
+        return activated(new QnetdProcess(kind, withCdsOption(launcher, "-XX:SharedArchiveFile=" + archive), tlsOn,
+                port, pki.quorateStore(), dir.resolve("quorate-run"), extraAdvanced()));
+    }
+
+    private QnetdProcess activated(QnetdProcess quorate) throws IOException {
+        if (!socketActivation) {
+            return quorate;
+        }
+        out.printf("socket activation: a holder keeps [::]:%d (backlog %d) across restarts%n", quorate.port(),
+                holderBacklog);
+        return quorate.withSocketHolder(holderBacklog);
     }
 
     /** {@code launcher} with a class-data-sharing option and the JVM's CDS messages off, right after "java". */

@@ -38,7 +38,8 @@ class PcsFlowIT {
         Outcome qOut = q.join();
         System.out.printf("PcsFlowIT: both stacks in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-        System.out.println(StepTable.render(cOut.steps, qOut.steps));
+        System.out.println(StepTable.render(cOut.steps, qOut.steps,
+                (cs, qs) -> cOut.normalised(cs).equals(qOut.normalised(qs))));
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(qOut.steps.size()).as("steps run").isEqualTo(cOut.steps.size());
         for (int i = 0; i < Math.min(cOut.steps.size(), qOut.steps.size()); i++) {

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an ordinary {@code systemctl stop} leaves each unit inactive with "Deactivated successfully" (not
  * failed), and with the {@code corosync-qnetd.socket} unit active a restart refuses no connection.
  * One host per stack, each with its stack's qnetd and qdevice packages and a one-node corosync whose
- * device points at the local qnetd.
+ * device points at the local qnetd by the host's name (the C qdevice cannot reach 127.0.0.1 in a container
+ * without IPv6: NSS maps it to ::ffff:127.0.0.1 and gets "Network address not available").
  */
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,7 +56,7 @@ class SystemdUnitsIT {
                     votes: 1
                     net {
                         tls: off
-                        host: 127.0.0.1
+                        host: QNETD_HOST
                         algorithm: lms
                     }
                 }
@@ -106,7 +107,8 @@ class SystemdUnitsIT {
             h.start();
             e.getKey().installQnetd(h);
             e.getKey().installQdevice(h);
-            h.sh("cat >/etc/corosync/corosync.conf <<'EOF'\n" + COROSYNC_CONF + "EOF");
+            h.sh("cat >/etc/corosync/corosync.conf <<'EOF'\n" + COROSYNC_CONF.replace("QNETD_HOST", h.alias())
+                    + "EOF");
             h.exec("systemctl", "start", "corosync");
             h.exec("systemctl", "start", "corosync-qnetd");
             h.exec("systemctl", "start", "corosync-qdevice");
@@ -135,8 +137,7 @@ class SystemdUnitsIT {
         Map<Stack, String> states = new EnumMap<>(Stack.class);
         for (Stack s : Stack.values()) {
             SystemdHost h = hosts.get(s);
-            h.exec("systemctl", "start", unit); // a test that ran first may have stopped it
-            awaitActive(h, unit);
+            startBoth(h); // a test that ran first may have stopped them
             h.exec("systemctl", "stop", unit);
             String state = h.exec("systemctl", "show", "-p", "ActiveState", "-p", "Result", "-p", "ExecMainStatus",
                     unit);
@@ -155,16 +156,17 @@ class SystemdUnitsIT {
     void restartWithTheSocketUnitRefusesNoConnection() {
         // Reference: the C package has no socket unit; its restart leaves a gap in which connects are refused.
         SystemdHost c = hosts.get(Stack.C);
+        startBoth(c);
         String cCounts = restartUnderLoad(c);
         System.out.println("[C] restart without a socket unit: connected/refused = " + cCounts);
 
         SystemdHost q = hosts.get(Stack.QUORATE);
-        assertThat(q.tryExec("test", "-f", "/lib/systemd/system/corosync-qnetd.socket").exitCode())
-                .as("Quorate's corosync-qnetd package ships /lib/systemd/system/corosync-qnetd.socket").isZero();
+        SystemdHost.Result socketUnit = q.tryExec("systemctl", "cat", "corosync-qnetd.socket");
+        assertThat(socketUnit.exitCode()).as("Quorate's corosync-qnetd package ships corosync-qnetd.socket: %s",
+                socketUnit.output()).isZero();
         q.exec("systemctl", "stop", "corosync-qnetd");
         q.exec("systemctl", "enable", "--now", "corosync-qnetd.socket");
-        q.exec("systemctl", "start", "corosync-qnetd");
-        awaitActive(q, "corosync-qnetd");
+        startBoth(q);
         String qCounts = restartUnderLoad(q);
         System.out.println("[QUORATE] restart with corosync-qnetd.socket active: connected/refused = " + qCounts);
         String[] parts = qCounts.trim().split(" ");
@@ -172,6 +174,20 @@ class SystemdUnitsIT {
                 .isZero();
         assertThat(Integer.parseInt(parts[0])).as("connections made").isPositive();
         awaitActive(q, "corosync-qnetd");
+    }
+
+    /** Starts qnetd and qdevice and waits until the qdevice is connected to the qnetd, as on a working node. */
+    private static void startBoth(SystemdHost h) {
+        h.exec("systemctl", "start", "corosync-qnetd", "corosync-qdevice");
+        awaitActive(h, "corosync-qnetd");
+        awaitActive(h, "corosync-qdevice");
+        String status = "";
+        for (int i = 0; i < 120 && !status.matches("(?s).*State:\\s+Connected.*"); i++) {
+            sleep(250);
+            status = h.tryExec("corosync-qdevice-tool", "-s", "-v").output();
+        }
+        assertThat(status).as("%s: qdevice connected to the local qnetd\n%s", h.alias(),
+                h.unitJournal("corosync-qdevice")).containsPattern("State:\\s+Connected");
     }
 
     /** Restarts corosync-qnetd while a client connects every 5 ms; returns "connected refused". */

@@ -1,5 +1,7 @@
 package org.quorate.bench.server;
 
+import org.quorate.testsupport.process.SocketHolder;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -32,6 +34,9 @@ public final class QnetdProcess implements AutoCloseable {
     private final Path workDir;
     private final String extraAdvancedSettings;
     private Process process;
+    private SocketHolder holder;
+    private Path log;
+    private long pid;
     private int starts;
 
     /**
@@ -48,6 +53,22 @@ public final class QnetdProcess implements AutoCloseable {
         this.port = port;
         this.nssDbDir = nssDbDir;
         this.workDir = workDir;
+    }
+
+    /**
+     * Socket activation as {@code corosync-qnetd.socket} does it: a holder process binds {@code [::]:port} now,
+     * with systemd's default backlog, and keeps it across kills and starts; each start gets it as fd 3.
+     */
+    public QnetdProcess withSocketHolder(int backlog) throws IOException {
+        if (kind == ServerKind.C) {
+            throw new IllegalArgumentException("the C corosync-qnetd has no socket activation");
+        }
+        holder = SocketHolder.listen("::", port, backlog);
+        return this;
+    }
+
+    public boolean socketActivated() {
+        return holder != null;
     }
 
     public ServerKind kind() {
@@ -69,16 +90,43 @@ public final class QnetdProcess implements AutoCloseable {
         argv.addAll(List.of("-f", "-s", tls ? "on" : "off", "-p", Integer.toString(port), "-S",
                 "nss_db_dir=" + nssDbDir + ",lock_file=" + workDir.resolve("qnetd.pid") + ",local_socket_file="
                         + workDir.resolve("qnetd-" + starts + ".sock") + extraAdvancedSettings));
-        Path log = workDir.resolve("qnetd-" + starts + ".log");
+        log = workDir.resolve("qnetd-" + starts + ".log");
+        if (holder != null) {
+            pid = holder.start(argv, java.util.Map.of(), log);
+            return;
+        }
         process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Process started = process;
         LIVE.add(started);
         started.onExit().thenRun(() -> LIVE.remove(started));
+        pid = started.pid();
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    /** With the holder the port always accepts: the server serves once its log says it listens. */
+    private void awaitServing(long deadline) throws IOException, InterruptedException {
+        while (System.nanoTime() < deadline) {
+            if (holder.awaitExit(java.time.Duration.ZERO).isPresent()) {
+                throw new IOException(kind.displayName() + " exited during start-up; see " + log);
+            }
+            if (Files.exists(log) && Files.readString(log).contains("QNetd listening")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException(kind.displayName() + " did not serve the held socket in time; see " + log);
     }
 
     /** Polls the port until it accepts a TCP connection; fails when the process dies first. */
     public void awaitListening(long timeoutMillis) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        if (holder != null) {
+            awaitServing(deadline);
+            return;
+        }
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IOException(kind.displayName() + " exited with status " + process.exitValue()
@@ -95,9 +143,6 @@ public final class QnetdProcess implements AutoCloseable {
                 + " ms; see " + workDir.resolve("qnetd-" + starts + ".log"));
     }
 
-    public long pid() {
-        return process.pid();
-    }
 
     /** Starts, waits until it listens, lets it settle for a moment and stops it with SIGTERM. */
     public void startAndStop() throws IOException, InterruptedException {
@@ -108,7 +153,12 @@ public final class QnetdProcess implements AutoCloseable {
     }
 
     /** SIGKILL, the crash a restart test wants: no goodbye to the clients, the kernel resets the sockets. */
-    public void kill() throws InterruptedException {
+    public void kill() throws InterruptedException, IOException {
+        if (holder != null) {
+            holder.signal("KILL");
+            holder.awaitExit(java.time.Duration.ofSeconds(10));
+            return;
+        }
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -116,7 +166,15 @@ public final class QnetdProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
+        if (holder != null) {
+            holder.signal("TERM");
+            if (holder.awaitExit(java.time.Duration.ofSeconds(10)).isEmpty()) {
+                holder.signal("KILL");
+            }
+            holder.close();
+            return;
+        }
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

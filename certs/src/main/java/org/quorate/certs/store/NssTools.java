@@ -30,9 +30,19 @@ public final class NssTools {
         this.pk12util = pk12util;
     }
 
-    /** The tools on this process's {@code PATH}. */
+    /**
+     * The search path a shell uses when {@code PATH} is unset (dash's and execvp's default). pcs runs every
+     * tool with no {@code PATH} at all; the C scripts then still find certutil through their shell, so must we.
+     */
+    static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /** The tools on this process's {@code PATH}, or on {@link #DEFAULT_PATH} when it is unset or empty. */
     public static Optional<NssTools> onSystemPath() {
-        return onPath(System.getenv("PATH"));
+        return onPath(effectivePath(System.getenv("PATH")));
+    }
+
+    static String effectivePath(String path) {
+        return path == null || path.isBlank() ? DEFAULT_PATH : path;
     }
 
     /** Both tools from the directories of {@code searchPath} (colon separated), or empty when one is missing. */

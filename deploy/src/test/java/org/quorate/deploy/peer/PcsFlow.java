@@ -74,7 +74,11 @@ public final class PcsFlow implements AutoCloseable {
         pcs("qdevice setup", arbiter, Compare.EXACT, "qdevice", "setup", "model", "net", "--enable", "--start");
         pcs("host auth", n1, Compare.UNORDERED, "host", "auth", "n1", "n2", "arbiter", "-u", "hacluster", "-p", PASSWORD);
         pcs("cluster setup", n1, Compare.UNORDERED, "cluster", "setup", CLUSTER, "n1", "n2", "transport", "knet",
-                "totem", "token=1000", "--start", "--wait=120");
+                "totem", "token=1000", "--start");
+        // Without --wait: pcs would wait for pacemaker's election (dc-deadtime), about a minute here, and the
+        // device needs corosync only; the vote check below waits for what matters.
+        awaitStep("corosync quorate on n1 and n2", VOTE_TIMEOUT, () -> quorum(n1) + quorum(n2),
+                out -> count(QUORATE_YES, out) == 2 && count(Pattern.compile("(?m)^Nodes:\\s+2$"), out) == 2);
         pcs("quorum device add", n1, Compare.UNORDERED, "quorum", "device", "add", "model", "net", "host=arbiter",
                 "algorithm=ffsplit");
         awaitStep("device vote on n1 and n2", VOTE_TIMEOUT,
@@ -164,8 +168,10 @@ public final class PcsFlow implements AutoCloseable {
     }
 
     private void record(String step, SystemdHost host, Compare compare, String... command) {
+        long t0 = System.nanoTime();
         SystemdHost.Result r = host.tryExec(command);
-        steps.add(new StepResult(step, host.alias(), String.join(" ", command), r.exitCode(), r.output(), compare));
+        steps.add(new StepResult(step, host.alias(), String.join(" ", command), r.exitCode(), r.output(), compare,
+                (System.nanoTime() - t0) / 1_000_000));
     }
 
     private void awaitStep(String step, Duration timeout, java.util.function.Supplier<String> observe,
@@ -178,13 +184,13 @@ public final class PcsFlow implements AutoCloseable {
             if (expected.test(last)) {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 System.out.printf("[%s] %s: seen after %d ms%n", stack, step, ms);
-                steps.add(new StepResult(step, "n1+n2", "(check)", 0, last, Compare.EXIT_CODE_ONLY));
+                steps.add(new StepResult(step, "n1+n2", "(check)", 0, last, Compare.EXIT_CODE_ONLY, ms));
                 return;
             }
             sleep(Duration.ofMillis(500));
         } while (System.nanoTime() < deadline);
         System.out.printf("[%s] %s: NOT seen in %s%n", stack, step, timeout);
-        steps.add(new StepResult(step, "n1+n2", "(check)", 1, last, Compare.EXIT_CODE_ONLY));
+        steps.add(new StepResult(step, "n1+n2", "(check)", 1, last, Compare.EXIT_CODE_ONLY, timeout.toMillis()));
     }
 
     private static int count(Pattern p, String s) {

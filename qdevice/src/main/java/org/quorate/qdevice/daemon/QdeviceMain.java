@@ -8,6 +8,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import org.quorate.daemon.Logging;
 import org.quorate.daemon.PidLockFile;
 import org.quorate.daemon.SdNotify;
+import org.quorate.daemon.StopRequest;
 import org.quorate.ipc.IpcServer;
 import org.quorate.ipc.IpcServerSettings;
 import org.quorate.protocol.TlsSupported;
@@ -43,7 +44,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -51,16 +51,17 @@ import java.util.function.Function;
  * corosync-qdevice with the net model: reads quorum.device.* from corosync, registers the device with
  * votequorum, connects to qnetd and casts the vote it is given. Start-up follows the C daemon (settings,
  * corosync connection, lock file, votequorum registration, IPC socket, first ring id, READY=1, connection
- * loop). Exit status 0 after SIGTERM/IPC shutdown, 1 on a fatal error (the log names it).
+ * loop). Exit status 0 after SIGTERM, SIGINT or the IPC shutdown command (as in C), 1 on a fatal error (the
+ * log names it).
  */
 public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listener, QuorumListener {
     private static final Logger LOG = LoggerFactory.getLogger(QdeviceMain.class);
 
     private final QdeviceSettings settings;
     private final Function<QdeviceSettings, QuorumBackend> backends;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final StopRequest stopRequest;
+    private boolean stopped;
     private final CompletableFuture<NodeListNotification> firstRing = new CompletableFuture<>();
-    private volatile int exitStatus;
     private MultiThreadIoEventLoopGroup group;
     private EventLoop loop;
     private QuorumBackend backend;
@@ -74,16 +75,20 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
     private QuorumNotification pendingQuorum;
     private int pendingExpectedVotes;
 
-    QdeviceMain(QdeviceSettings settings, Function<QdeviceSettings, QuorumBackend> backends) {
+    QdeviceMain(QdeviceSettings settings, Function<QdeviceSettings, QuorumBackend> backends,
+                StopRequest stopRequest) {
         this.settings = settings;
         this.backends = backends;
+        this.stopRequest = stopRequest;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, s -> CorosyncQuorumBackend.connect(
+                new CorosyncBackendOptions(s.maxCsTryAgain(), Duration.ofSeconds(1), Duration.ofMillis(200)))));
     }
 
-    static int run(String[] args) {
+    /** The whole daemon with a given corosync connection (tests run it as a child process with a stand-in). */
+    static int run(String[] args, Function<QdeviceSettings, QuorumBackend> backends) {
         QdeviceCommandLine.Outcome outcome = QdeviceCommandLine.parse(args, QdeviceSettings.defaults());
         if (outcome instanceof QdeviceCommandLine.Exit exit) {
             System.out.print(exit.stdout());
@@ -92,17 +97,21 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
         }
         QdeviceSettings settings = ((QdeviceCommandLine.Run) outcome).settings();
         Logging.configure(settings.debug());
-        QdeviceMain daemon = new QdeviceMain(settings, s -> CorosyncQuorumBackend.connect(
-                new CorosyncBackendOptions(s.maxCsTryAgain(), Duration.ofSeconds(1), Duration.ofMillis(200))));
+        // Before start-up, so a SIGTERM during start-up is a clean stop right after it, not the JVM's 143.
+        StopRequest stopRequest = StopRequest.withSignalHandlers();
+        QdeviceMain daemon = new QdeviceMain(settings, backends, stopRequest);
+        // Only for what the handlers do not cover (SIGHUP, -Xrs): the JVM then exits 128+signal after it.
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "qdevice-shutdown"));
         try {
             daemon.start();
         } catch (RuntimeException | StartupException e) {
             LOG.error("{}", e.getMessage());
-            daemon.shutdown(1);
+            daemon.stop();
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> daemon.shutdown(0), "qdevice-shutdown"));
-        return daemon.awaitStop();
+        int status = stopRequest.await();
+        daemon.stop();
+        return status;
     }
 
     void start() throws StartupException {
@@ -182,15 +191,6 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
                 settings.localSocketGid());
     }
 
-    int awaitStop() {
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return exitStatus;
-    }
-
     // ---- votequorum / cmap notifications, on the loop ----
 
     @Override
@@ -255,7 +255,7 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
     @Override
     public void gaveUp(DisconnectReason reason) {
         LOG.error("Giving up: {}", reason);
-        new Thread(() -> shutdown(reason == DisconnectReason.LOCAL_SOCKET_CLOSED ? 0 : 1), "qdevice-exit").start();
+        stopRequest.request(reason == DisconnectReason.LOCAL_SOCKET_CLOSED ? 0 : 1, "gave up: " + reason);
     }
 
     @Override
@@ -273,14 +273,15 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
 
     @Override
     public void shutdown() {
-        new Thread(() -> shutdown(0), "qdevice-ipc-shutdown").start();
+        stopRequest.request(0, "shutdown command on the local socket");
     }
 
-    synchronized void shutdown(int status) {
-        if (stopped.getCount() == 0) {
+    /** Stops and cleans up (qnetd disconnected, device unregistered, socket and lock file removed); idempotent. */
+    synchronized void stop() {
+        if (stopped) {
             return;
         }
-        exitStatus = status;
+        stopped = true;
         SdNotify.stopping();
         if (ipc != null) {
             ipc.close();
@@ -312,7 +313,6 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
             }
         }
         LOG.info("QDevice stopped");
-        stopped.countDown();
     }
 
     /** A start-up step failed; the message names the file, key or peer. */

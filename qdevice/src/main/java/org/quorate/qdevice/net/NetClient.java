@@ -21,6 +21,9 @@ import org.quorate.qdevice.backend.NodeListNotification;
 import org.quorate.qdevice.backend.QdeviceConfig;
 import org.quorate.qdevice.backend.QuorumNotification;
 import org.quorate.qdevice.config.QdeviceSettings;
+import org.quorate.daemon.TransitionLog;
+import org.quorate.state.StateMachine;
+import org.quorate.state.Strictness;
 import org.quorate.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NetClient {
     private static final Logger LOG = LoggerFactory.getLogger(NetClient.class);
+    private static final TransitionLog<NetClientState> TRANSITIONS = new TransitionLog<>(LOG, NetClientState.class);
 
     /** What the daemon must do when the client gives up. */
     public interface Listener {
@@ -57,11 +61,10 @@ public final class NetClient {
     private NetSettings net;
     private ClientAlgorithm algorithm;
 
-    private NetClientState state = NetClientState.WAITING_CONNECT;
+    private final StateMachine<NetClientState> state;
     private NetTransport transport;
-    private boolean connectFailed;
-    private boolean established;
-    private boolean stopped;
+    /** Counts connection attempts; a transport's events carry the one they belong to (see {@link TransportEvents}). */
+    private long generation;
     private long requestSeq = 1;          // never reset across reconnects (spec §3.3)
     private long echoSeq;
     private boolean echoReplyPending;
@@ -87,6 +90,8 @@ public final class NetClient {
         this.node = node;
         this.listener = listener;
         this.random = random;
+        this.state = new StateMachine<>("qdevice net client", NetClientState.TRANSITIONS,
+                NetClientState.WAITING_CONNECT, Strictness.fromAssertions(), TRANSITIONS.observer("qnetd connection"));
         config(config);
     }
 
@@ -106,19 +111,22 @@ public final class NetClient {
 
     /** SIGTERM / IPC shutdown: drop the connection and do not reconnect. */
     public void stop() {
-        stopped = true;
-        disconnect(DisconnectReason.LOCAL_SOCKET_CLOSED, "daemon stopping");
+        if (state.is(NetClientState.STOPPED)) {
+            return;
+        }
+        cancel(reconnectTimer);
+        reconnectTimer = null;
+        disconnect(DisconnectReason.LOCAL_SOCKET_CLOSED, "daemon stopping", true);
     }
 
     private void connect() {
-        if (stopped) {
+        if (state.is(NetClientState.STOPPED)) {
             return;
         }
-        state(NetClientState.WAITING_CONNECT, "connecting to " + net.host() + ":" + net.port());
-        connectFailed = false;
-        established = false;
+        generation++;
+        LOG.debug("Connecting to {}:{} (attempt {})", net.host(), net.port(), generation);
         connectTimer = scheduler.schedule(this::connectTimedOut, net.connectTimeoutMs(), TimeUnit.MILLISECONDS);
-        transport = transports.connect(net, new TransportEvents());
+        transport = transports.connect(net, new TransportEvents(generation));
     }
 
     private void connectTimedOut() {
@@ -128,7 +136,6 @@ public final class NetClient {
     }
 
     private void onConnected() {
-        established = true;
         state(NetClientState.WAITING_PREINIT_REPLY, "TCP connected");
         transport.send(Messages.preinit(requestSeq, config.clusterName()));
     }
@@ -151,7 +158,7 @@ public final class NetClient {
     }
 
     private void onStartTlsSent() {
-        if (state == NetClientState.WAITING_STARTTLS_BEING_SENT) {
+        if (state.is(NetClientState.WAITING_STARTTLS_BEING_SENT)) {
             sendInit();
         }
     }
@@ -202,9 +209,9 @@ public final class NetClient {
         cancel(connectTimer);
         connectTimer = null;
         scheduleEcho();
-        NetTransport current = transport;
+        long attempt = generation;
         heuristics.run(Heuristics.Kind.CONNECT, result -> {
-            if (transport == current && state == NetClientState.WAITING_INIT_REPLY) {
+            if (attempt == generation && transport != null && state.is(NetClientState.WAITING_INIT_REPLY)) {
                 connectHeuristics = result;
                 onConnectHeuristicsDone(result);
             }
@@ -230,7 +237,12 @@ public final class NetClient {
      * reconnect (after a random back-off when the TCP connection had been up) or the daemon gives up.
      */
     private void disconnect(DisconnectReason reason, String why) {
-        boolean wasEstablished = established;
+        disconnect(reason, why, false);
+    }
+
+    /** @param stopping the daemon stops: no reconnect, and not reported as giving up */
+    private void disconnect(DisconnectReason reason, String why, boolean stopping) {
+        boolean wasEstablished = state.current().tcpConnected();
         LOG.warn("Disconnected from qnetd {}:{}: {} ({})", net.host(), net.port(), reason, why);
         cancel(connectTimer);
         cancel(echoTimer);
@@ -244,10 +256,10 @@ public final class NetClient {
         if (old != null) {
             old.close();
         }
-        state(NetClientState.WAITING_CONNECT, "disconnected: " + reason);
-        boolean retry = !stopped && !reason.forcesExit() && (reason.retriedByDefault() || algorithm.retryAlways());
+        boolean retry = !stopping && !reason.forcesExit() && (reason.retriedByDefault() || algorithm.retryAlways());
+        state(retry ? NetClientState.WAITING_CONNECT : NetClientState.STOPPED, "disconnected: " + reason);
         if (!retry) {
-            if (!stopped || reason != DisconnectReason.LOCAL_SOCKET_CLOSED) {
+            if (!stopping || reason != DisconnectReason.LOCAL_SOCKET_CLOSED) {
                 listener.gaveUp(reason);
             }
             return;
@@ -288,8 +300,8 @@ public final class NetClient {
     }
 
     private void inState(NetClientState expected, QnetMessage message, Runnable action) {
-        if (state != expected) {
-            disconnect(DisconnectReason.UNEXPECTED_MSG, message.type().displayName() + " in state " + state);
+        if (!state.is(expected)) {
+            disconnect(DisconnectReason.UNEXPECTED_MSG, message.type().displayName() + " in state " + state.current());
             return;
         }
         action.run();
@@ -360,7 +372,7 @@ public final class NetClient {
         node.membership(notification);
         heuristics.stopRegular();
         castVote.pause();
-        castVote.apply(state.connected() ? Vote.NO_CHANGE : castVote.ackToNack());
+        castVote.apply(state.current().connected() ? Vote.NO_CHANGE : castVote.ackToNack());
         heuristics.run(Heuristics.Kind.MEMBERSHIP, result -> membershipHeuristicsDone(notification.ringId(), result));
     }
 
@@ -385,7 +397,7 @@ public final class NetClient {
         }
         membershipHeuristics = result;
         Vote vote;
-        if (state.connected()) {
+        if (state.current().connected()) {
             sendMembership(result);
             vote = Vote.WAIT_FOR_REPLY;
         } else {
@@ -399,7 +411,7 @@ public final class NetClient {
     /** votequorum's quorum callback: the membership change is complete. */
     public void quorumChanged(QuorumNotification notification) {
         node.quorum(notification);
-        if (state.connected()) {
+        if (state.current().connected()) {
             transport.send(quorumList());
         } else {
             castVote.apply(castVote.ackToNack());
@@ -414,7 +426,7 @@ public final class NetClient {
         if (!listChanged) {
             return;
         }
-        if (state.connected()) {
+        if (state.current().connected()) {
             transport.send(configList(NodeListType.CHANGED_CONFIG));
         } else {
             castVote.apply(castVote.ackToNack());
@@ -423,7 +435,7 @@ public final class NetClient {
 
     private void regularHeuristicsDone(HeuristicsResult result) {
         regularHeuristics = result;
-        if (result != node.lastHeuristics() && state.connected() && serverSupportsHeuristics
+        if (result != node.lastHeuristics() && state.current().connected() && serverSupportsHeuristics
                 && result != HeuristicsResult.UNDEFINED) {
             transport.send(Messages.heuristicsChange(++requestSeq, result));
         }
@@ -453,11 +465,9 @@ public final class NetClient {
 
     // ---------------------------------------------------------------- state and status
 
+    /** Every state change: checked against {@link NetClientState#TRANSITIONS}, logged at debug and counted. */
     private void state(NetClientState next, String why) {
-        if (next != state) {
-            LOG.debug("State {} -> {} ({})", state, next, why);
-        }
-        state = next;
+        state.moveTo(next, why, scheduler.nanoTime());
     }
 
     private static void cancel(Scheduler.Cancellable c) {
@@ -467,12 +477,12 @@ public final class NetClient {
     }
 
     public NetClientState state() {
-        return state;
+        return state.current();
     }
 
     /** "Connect failed": every address failed and the connect timer still runs (status output). */
     public boolean connectFailed() {
-        return connectFailed && state == NetClientState.WAITING_CONNECT && connectTimer != null;
+        return state.is(NetClientState.CONNECT_FAILED);
     }
 
     public boolean tlsActive() {
@@ -484,7 +494,7 @@ public final class NetClient {
     }
 
     public long connectedSinceMillis() {
-        return state.connected() ? connectedSinceMillis : 0;
+        return state.current().connected() ? connectedSinceMillis : 0;
     }
 
     public long lastEchoReplyMillis() {
@@ -527,28 +537,39 @@ public final class NetClient {
         return castVote;
     }
 
-    /** Routes a transport's events to the client while it is the current one; late events are dropped. */
+    /**
+     * Routes one transport's events to the client while that transport is the current one: each carries the
+     * generation (connection attempt) it was made for, and events of an older attempt, or of one that ended,
+     * are dropped (a close, a message or "STARTTLS sent" can still be on their way from a superseded channel).
+     */
     private final class TransportEvents implements NetTransport.Events {
-        private NetTransport self() {
-            return transport;
+        private final long attempt;
+
+        TransportEvents(long attempt) {
+            this.attempt = attempt;
         }
 
         private boolean current() {
-            return self() != null && !stopped;
+            if (attempt == generation && transport != null) {
+                return true;
+            }
+            LOG.debug("Dropped an event of connection attempt {} (now attempt {}{})", attempt, generation,
+                    transport == null ? ", disconnected" : "");
+            return false;
         }
 
         @Override
         public void connected() {
-            if (current() && state == NetClientState.WAITING_CONNECT) {
+            if (current() && state.is(NetClientState.WAITING_CONNECT)) {
                 onConnected();
             }
         }
 
         @Override
         public void connectFailed(String why) {
-            if (current()) {
+            if (current() && state.is(NetClientState.WAITING_CONNECT)) {
                 LOG.warn("Can't connect to qnetd host {}:{}: {}", net.host(), net.port(), why);
-                connectFailed = true;
+                state(NetClientState.CONNECT_FAILED, "every address failed: " + why);
             }
         }
 

@@ -128,6 +128,9 @@ public final class NettyNetTransport implements NetTransport {
     public void sendStartTls(QnetMessage startTls) {
         ByteBuf frame = QnetCodec.encode(startTls, channel.alloc());
         channel.writeAndFlush(frame).addListener((ChannelFutureListener) f -> {
+            if (closed) {
+                return; // the client dropped this connection while STARTTLS was being written
+            }
             if (!f.isSuccess()) {
                 writeDone(f);
                 return;

@@ -256,4 +256,69 @@ class NetClientTest {
                 s -> assertThat(s.keepActivePartitionTieBreaker()).isTrue());
         assertThat(HeuristicsResult.UNDEFINED).isEqualTo(client.connectHeuristics());
     }
+
+    /**
+     * Issue #9 §3: a superseded connection can still deliver a message, "STARTTLS sent" or its close after the
+     * client moved on to the next one. Each event carries its connection attempt and those of older ones are
+     * dropped; before, the guard compared with the newest transport and let them through.
+     */
+    @Test
+    void eventsFromASupersededConnectionAreDropped() {
+        start(DecisionAlgorithm.FFSPLIT, TlsSupported.SUPPORTED);
+        FakeTransport old = t();
+        old.events.connected();
+        old.drain();
+        old.events.received(Messages.preinitReply(1L, TlsSupported.SUPPORTED, true));
+        old.drain();                                   // STARTTLS is being written on the old connection...
+        old.events.closed(DisconnectReason.SERVER_CLOSED_CONNECTION, "reset");
+        clock.advance(5, TimeUnit.SECONDS);            // ...which closed; after the back-off, attempt 2
+        FakeTransport current = t();
+        assertThat(current).isNotSameAs(old);
+        current.events.connected();
+        Preinit preinit = (Preinit) current.drain().get(0);
+        current.events.received(Messages.preinitReply(preinit.seq(), TlsSupported.SUPPORTED, true));
+        current.drain();
+        assertThat(client.state()).isEqualTo(NetClientState.WAITING_STARTTLS_BEING_SENT);
+
+        old.events.startTlsSent();                     // the old channel's write listener fires late
+        old.events.received(Messages.initReply(4L, ReplyErrorCode.NO_ERROR, true, true, 32768, 32768));
+        old.events.badInput(DisconnectReason.MSG_DECODE_ERROR, "garbage");
+        old.events.closed(DisconnectReason.SERVER_CLOSED_CONNECTION, "closed again");
+        old.events.connected();
+
+        assertThat(current.sent).as("no INIT went out because of the old connection's STARTTLS").isEmpty();
+        assertThat(current.closed).isFalse();
+        assertThat(client.state()).isEqualTo(NetClientState.WAITING_STARTTLS_BEING_SENT);
+        assertThat(transports.made).hasSize(2);
+        assertThat(gaveUp).isEmpty();
+
+        current.events.startTlsSent();                 // the current connection's own event still counts
+        assertThat(current.drain()).singleElement().isInstanceOf(Init.class);
+        assertThat(client.state()).isEqualTo(NetClientState.WAITING_INIT_REPLY);
+    }
+
+    @Test
+    void eventsOfAConnectionThatEndedAreDroppedBeforeTheNextOneStarts() {
+        start(DecisionAlgorithm.FFSPLIT, TlsSupported.UNSUPPORTED);
+        connectPlain();
+        FakeTransport old = t();
+        old.events.closed(DisconnectReason.SERVER_CLOSED_CONNECTION, "reset");
+        int pollsBefore = polls.size();
+        old.events.received(Messages.voteInfo(9, Vote.ACK, RING));
+        assertThat(old.sent).as("no VOTE_INFO_REPLY from a closed connection").isEmpty();
+        assertThat(polls).hasSize(pollsBefore);
+        assertThat(client.state()).isEqualTo(NetClientState.WAITING_CONNECT);
+    }
+
+    @Test
+    void stopIsFinalAndAReconnectTimerDoesNotRevive() {
+        start(DecisionAlgorithm.FFSPLIT, TlsSupported.UNSUPPORTED);
+        connectPlain();
+        t().events.closed(DisconnectReason.SERVER_CLOSED_CONNECTION, "reset");
+        client.stop();
+        clock.advance(30, TimeUnit.SECONDS);
+        assertThat(transports.made).hasSize(1);
+        assertThat(client.state()).isEqualTo(NetClientState.STOPPED);
+        assertThat(gaveUp).isEmpty();
+    }
 }

@@ -190,10 +190,6 @@ public final class InMemoryQuorumNetwork implements QuorumNetwork {
             }
 
             @Override
-            public void startTls() {
-            }
-
-            @Override
             public X509Certificate peerCertificate() {
                 return null;
             }

@@ -32,8 +32,35 @@ public final class ClientAddressFormat {
         return host + ":" + peer.getPort();
     }
 
+    /** A client address without the text form's quirks: {@code host} plain IPv4 or RFC 5952 IPv6, and the port. */
+    public record Canonical(String host, int port) {
+    }
+
+    /**
+     * The canonical form of a {@link #format} text: an IPv4-mapped {@code ::ffff:a.b.c.d} becomes {@code a.b.c.d}
+     * (the same peer, however the listener's family showed it). Empty when the text has no {@code :port}.
+     */
+    public static java.util.Optional<Canonical> canonical(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            return java.util.Optional.empty();
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+        String host = text.substring(0, colon);
+        String mapped = "::ffff:";
+        if (host.regionMatches(true, 0, mapped, 0, mapped.length()) && host.indexOf('.') > 0) {
+            host = host.substring(mapped.length());
+        }
+        return java.util.Optional.of(new Canonical(host, port));
+    }
+
     /** RFC 5952 text: lower-case hex, the longest run (≥ 2) of zero groups replaced by {@code ::}. */
-    static String compressIpv6(byte[] a) {
+    public static String compressIpv6(byte[] a) {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);

@@ -64,6 +64,11 @@ public final class QnetdStatusJson {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("nodeId", c.nodeId());
         node.put("address", c.address());
+        // canonical peer (added in issue #8): the text's ::ffff: form depends on the listener's family, not on the peer
+        ClientAddressFormat.canonical(c.address()).ifPresent(a -> {
+            node.put("host", a.host());
+            node.put("port", a.port());
+        });
         node.put("heartbeatIntervalMs", c.heartbeatIntervalMs());
         if (c.configVersion() == null) {
             node.putNull("configVersion");

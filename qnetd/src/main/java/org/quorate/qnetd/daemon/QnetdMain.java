@@ -6,6 +6,8 @@ import org.quorate.certs.store.QnetdCertStore;
 import org.quorate.daemon.Logging;
 import org.quorate.daemon.PidLockFile;
 import org.quorate.daemon.SdNotify;
+import org.quorate.daemon.StopRequest;
+import org.quorate.daemon.SystemdListenFds;
 import org.quorate.ipc.IpcServer;
 import org.quorate.ipc.IpcServerSettings;
 import org.quorate.protocol.TlsSupported;
@@ -24,19 +26,21 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * corosync-qnetd: start-up (options, logging, lock file, TCP socket, certificates, IPC socket, serving
  * the TCP socket, READY=1), then serve until SIGTERM/SIGINT or the IPC {@code shutdown} command.
- * Exit status 0 after a clean stop, 1 when start-up fails (the log line names what failed).
+ * Exit status 0 after a clean stop (SIGTERM and SIGINT included, as in C), 1 when start-up fails (the log
+ * line names what failed).
  */
 public final class QnetdMain implements QnetdAdminCommands {
     private static final Logger LOG = LoggerFactory.getLogger(QnetdMain.class);
 
     private final QnetdSettings settings;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final StopRequest stopRequest;
+    private boolean stopped;
     private QnetdServer server;
     private ListenSocket listen;
     private IpcServer ipc;
@@ -44,8 +48,9 @@ public final class QnetdMain implements QnetdAdminCommands {
     private QnetdMetrics metrics;
     private int boundPort;
 
-    QnetdMain(QnetdSettings settings) {
+    QnetdMain(QnetdSettings settings, StopRequest stopRequest) {
         this.settings = settings;
+        this.stopRequest = stopRequest;
     }
 
     public static void main(String[] args) {
@@ -62,7 +67,11 @@ public final class QnetdMain implements QnetdAdminCommands {
         QnetdCommandLine.Run run = (QnetdCommandLine.Run) outcome;
         Logging.configure(run.settings().debug());
         run.warnings().forEach(LOG::warn);
-        QnetdMain daemon = new QnetdMain(run.settings());
+        // Before start-up, so a SIGTERM during start-up is a clean stop right after it, not the JVM's 143.
+        StopRequest stopRequest = StopRequest.withSignalHandlers();
+        QnetdMain daemon = new QnetdMain(run.settings(), stopRequest);
+        // Only for what the handlers do not cover (SIGHUP, -Xrs): the JVM then exits 128+signal after it.
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "qnetd-shutdown"));
         try {
             daemon.start();
         } catch (StartupException e) {
@@ -70,9 +79,9 @@ public final class QnetdMain implements QnetdAdminCommands {
             daemon.stop();
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "qnetd-shutdown"));
-        daemon.awaitStop();
-        return 0;
+        int status = stopRequest.await();
+        daemon.stop();
+        return status;
     }
 
     void start() throws StartupException {
@@ -83,8 +92,11 @@ public final class QnetdMain implements QnetdAdminCommands {
         }
         // Listen before the slow steps (certificates, TLS library): nodes reconnecting to a restarting
         // qnetd then queue or retry their SYN instead of being refused and waiting a whole connect timeout.
+        Optional<SystemdListenFds.Passed> passed = SystemdListenFds.take();
         try {
-            listen = ListenSocket.open(settings);
+            listen = ListenSocket.open(settings, passed);
+        } catch (ListenSocket.SystemdSocketException e) {
+            throw new StartupException("Can't serve the socket from systemd: " + e.getMessage());
         } catch (Exception e) {
             throw cantListen(e);
         }
@@ -131,6 +143,8 @@ public final class QnetdMain implements QnetdAdminCommands {
         }
         SdNotify.ready();
         LOG.info("QNetd ready");
+        // after serving: its JNA start-up is no reason to keep a restart's nodes waiting
+        SystemdListenFds.forgetForChildren(passed);
         if (store != null) {
             QnetdTls.warnIfNssDatabaseDiffers(store, message -> LOG.warn("{}", message));
         }
@@ -147,19 +161,12 @@ public final class QnetdMain implements QnetdAdminCommands {
                 settings.localSocketGid());
     }
 
-    void awaitStop() {
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** SIGTERM, SIGINT and the IPC shutdown command end here; safe to call more than once. */
+    /** Stops and cleans up (clients told "server going down", sockets and lock file removed); idempotent. */
     synchronized void stop() {
-        if (stopped.getCount() == 0) {
+        if (stopped) {
             return;
         }
+        stopped = true;
         SdNotify.stopping();
         closeQuietly(ipc);
         closeQuietly(server);
@@ -167,7 +174,6 @@ public final class QnetdMain implements QnetdAdminCommands {
         closeQuietly(metrics);
         closeQuietly(lock);
         LOG.info("QNetd stopped");
-        stopped.countDown();
     }
 
     @Override
@@ -177,7 +183,7 @@ public final class QnetdMain implements QnetdAdminCommands {
 
     @Override
     public void shutdown() {
-        new Thread(this::stop, "qnetd-ipc-shutdown").start();
+        stopRequest.request(0, "shutdown command on the local socket");
     }
 
     private static void closeQuietly(AutoCloseable c) {

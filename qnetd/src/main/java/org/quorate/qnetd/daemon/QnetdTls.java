@@ -15,6 +15,7 @@ import org.quorate.certs.store.CachingTrustManager;
 import org.quorate.certs.store.QnetdCertStore;
 import org.quorate.certs.store.TlsContexts;
 import org.quorate.qnetd.config.QnetdSettings;
+import org.quorate.qnetd.server.ClientCertificateTrust;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,17 +109,21 @@ public final class QnetdTls {
             throws SSLException {
         SslProvider provider = provider();
         return SslContextBuilder.forServer(keyManagers(key, provider))
-                .trustManager(clientTrust(ca))
+                .trustManager(clientTrust(ca, provider))
                 .clientAuth(clientCertRequired ? ClientAuth.REQUIRE : ClientAuth.NONE)
                 .protocols("TLSv1.3", "TLSv1.2")
                 .sslProvider(provider)
                 .build();
     }
 
-    /** PKIX against the qnetd CA alone, remembering the chains it accepted (see {@link CachingTrustManager}). */
-    private static TrustManager clientTrust(X509Certificate ca) throws SSLException {
+    /**
+     * PKIX against the qnetd CA alone, remembering the chains it accepted (see {@link CachingTrustManager}), and
+     * saying why it refused one (see {@link ClientCertificateTrust}).
+     */
+    private static TrustManager clientTrust(X509Certificate ca, SslProvider provider) throws SSLException {
         try {
-            return TlsContexts.cachingTrustManager(ca, System::currentTimeMillis);
+            return new ClientCertificateTrust(TlsContexts.cachingTrustManager(ca, System::currentTimeMillis), ca,
+                    System::currentTimeMillis, provider != SslProvider.JDK);
         } catch (CertStoreException e) {
             throw new SSLException(e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import org.quorate.protocol.ReplyErrorCode;
 import org.quorate.protocol.Vote;
 import org.quorate.qnetd.server.QnetdEvents;
 import org.quorate.qnetd.server.QnetdServer;
+import org.quorate.qnetd.server.TlsFailureReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,8 +114,8 @@ public final class QnetdMetrics implements QnetdEvents, AutoCloseable {
     }
 
     @Override
-    public void tlsFailure(String reason) {
-        Counter.builder("qnetd_tls_failures_total").tag("reason", reason).register(registry).increment();
+    public void tlsFailure(TlsFailureReason reason) {
+        Counter.builder("qnetd_tls_failures_total").tag("reason", reason.label()).register(registry).increment();
     }
 
     @Override

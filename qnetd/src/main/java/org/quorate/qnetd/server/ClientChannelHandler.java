@@ -37,7 +37,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
     private SslHandler ssl;
     private String remoteAddress = "?";
     private int queuedWrites;
-    private boolean startTlsRequested;
+    private TlsFailureReason tlsFailure;
     private HandshakeGate.Ticket tlsTurn;
 
     ClientChannelHandler(QnetdTransport transport, QnetFrameDecoder decoder) {
@@ -71,9 +71,10 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
             session.decodeFailed(bad.seq(), bad.error().getMessage());
         } else if (msg instanceof QnetMessage message) {
             session.frameReceived();
-            startTlsRequested = false;
-            session.received(message);
-            if (message instanceof StartTls && !startTlsRequested && channel.isActive()) {
+            NextBytes next = session.received(message);
+            if (next == NextBytes.TLS_HANDSHAKE) {
+                startTls();
+            } else if (message instanceof StartTls && channel.isActive()) {
                 decoder.resumePlaintext();
             }
         }
@@ -85,9 +86,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
             tlsTurn.release();
         }
         if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
-            String reason = rootMessage(done.cause());
-            LOG.warn("TLS handshake with client {} failed: {}. Disconnecting client", remoteAddress, reason);
-            transport.context().events().tlsFailure(TlsFailureReason.classify(done.cause()));
+            tlsFailed(done.cause());
             ctx.close();
         } else if (evt instanceof SslHandshakeCompletionEvent) {
             LOG.debug("TLS handshake with client {} done: {}", remoteAddress, ssl.engine().getSession().getProtocol());
@@ -110,12 +109,27 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (ssl != null && TlsFailureReason.isTls(cause)) {
-            LOG.warn("TLS error on client {}: {}. Disconnecting client", remoteAddress, rootMessage(cause));
-            transport.context().events().tlsFailure(TlsFailureReason.classify(cause));
+            tlsFailed(cause);
         } else {
             LOG.warn("Connection to client {} failed: {}", remoteAddress, rootMessage(cause));
         }
         ctx.close();
+    }
+
+    /**
+     * Counts and logs a TLS failure once per connection: a failed handshake is reported by its completion event
+     * and then again as the exception that ended it.
+     */
+    private void tlsFailed(Throwable cause) {
+        if (tlsFailure != null) {
+            LOG.debug("Client {}: after TLS failure {}: {}", remoteAddress, tlsFailure.label(), rootMessage(cause));
+            return;
+        }
+        tlsFailure = TlsFailureReason.classify(cause);
+        String detail = TlsFailureReason.detail(tlsFailure, cause);
+        LOG.warn("TLS with client {} failed: {}{}. Disconnecting client", remoteAddress, tlsFailure.description(),
+                detail == null ? "" : " (" + detail + ")");
+        transport.context().events().tlsFailure(tlsFailure);
     }
 
     // ---- ClientConnection ----
@@ -141,9 +155,8 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
         channel.writeAndFlush(frame).addListener((ChannelFutureListener) f -> queuedWrites--);
     }
 
-    @Override
-    public void startTls() {
-        startTlsRequested = true;
+    /** The session accepted STARTTLS: the next bytes are the ClientHello, once the gate gives this connection its turn. */
+    private void startTls() {
         // Until its turn the connection is not read: the ClientHello waits in the socket, and the bytes
         // that came with the STARTTLS frame wait in the paused decoder.
         channel.config().setAutoRead(false);

@@ -6,17 +6,12 @@ import java.security.cert.X509Certificate;
 
 /**
  * The transport seam under a {@link ClientSession}: the Netty channel in production, an in-memory
- * fake in tests. Every method is called on the server's single logic thread.
+ * fake in tests. Every method is called on the server's single logic thread. Switching to TLS is not
+ * here: {@link ClientSession#received} returns it, and the connection acts on it before it reads on.
  */
 public interface ClientConnection {
     /** Queues {@code message}; a connection whose send queue overflows closes itself. */
     void send(QnetMessage message);
-
-    /**
-     * Switches the stream to TLS server mode. It takes effect before any byte that follows the
-     * STARTTLS frame is read, because the client's ClientHello may share its TCP segment.
-     */
-    void startTls();
 
     /** The verified client certificate of the TLS session, or null without TLS or certificate. */
     X509Certificate peerCertificate();

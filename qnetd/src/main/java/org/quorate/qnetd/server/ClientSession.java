@@ -19,7 +19,10 @@ import org.quorate.protocol.message.VoteInfoReply;
 import org.quorate.qnetd.algorithm.ClientState;
 import org.quorate.qnetd.algorithm.ClusterState;
 import org.quorate.qnetd.algorithm.Outcome;
+import org.quorate.daemon.TransitionLog;
 import org.quorate.qnetd.config.QnetdSettings;
+import org.quorate.state.StateMachine;
+import org.quorate.state.Strictness;
 import org.quorate.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClientSession {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+    private static final TransitionLog<SessionPhase> TRANSITIONS = new TransitionLog<>(LOG, SessionPhase.class);
 
     private final ClientConnection connection;
     private final QnetdSettings settings;
@@ -44,15 +48,11 @@ public final class ClientSession {
     private final VoteDispatcher votes;
     private final QnetdEvents events;
 
+    private final StateMachine<SessionPhase> phase;
     private ClusterName clusterName;
-    private boolean preinitReceived;
-    private boolean tlsStarted;
-    private boolean certificateVerified;
-    private boolean initReceived;
     private ClientState client;
     private ClusterName joinedCluster;
     private long heartbeatMs;
-    private boolean closed;
 
     private long deadPeerTimeoutNanos;
     private long lastMessageNanos;
@@ -66,6 +66,12 @@ public final class ClientSession {
         this.registry = context.registry();
         this.votes = context.votes();
         this.events = context.events();
+        this.phase = new StateMachine<>("qnetd client session", SessionPhase.TRANSITIONS, SessionPhase.CONNECTED,
+                Strictness.fromAssertions(), TRANSITIONS.observer("Client " + connection.remoteAddress()));
+    }
+
+    private void enter(SessionPhase next, String reason) {
+        phase.moveTo(next, reason, scheduler.nanoTime());
     }
 
     /** The connection was accepted: start the pre-INIT dead-peer timer (spec quirk Q7). */
@@ -95,15 +101,20 @@ public final class ClientSession {
         sendError(seq, ReplyErrorCode.ERROR_DECODING_MSG);
     }
 
-    /** Dispatches one decoded message (spec §4.2 table). */
-    public void received(QnetMessage message) {
-        if (closed) {
-            return;
+    /**
+     * Dispatches one decoded message (spec §4.2 table); returns how the connection reads on, which is
+     * {@link NextBytes#TLS_HANDSHAKE} only for an accepted STARTTLS.
+     */
+    public NextBytes received(QnetMessage message) {
+        if (phase.is(SessionPhase.CLOSED)) {
+            return NextBytes.PLAINTEXT;
         }
         LOG.debug("Client {} sent {}", connection.remoteAddress(), message);
         switch (message.type()) {
             case PREINIT -> onPreinit((Preinit) message);
-            case STARTTLS -> onStartTls(message);
+            case STARTTLS -> {
+                return onStartTls(message);
+            }
             case INIT -> whenTlsAllows(message, () -> onInit((Init) message));
             case SET_OPTION -> whenInitialised(message, () -> onSetOption((SetOption) message));
             case ECHO_REQUEST -> whenInitialised(message, () -> onEchoRequest((EchoRequest) message));
@@ -116,14 +127,15 @@ public final class ClientSession {
                 sendError(message.seq(), ReplyErrorCode.UNEXPECTED_MESSAGE);
             }
         }
+        return NextBytes.PLAINTEXT;
     }
 
     /** The connection ended, for any reason. */
     public void closed(boolean serverGoingDown) {
-        if (closed) {
+        if (phase.is(SessionPhase.CLOSED)) {
             return;
         }
-        closed = true;
+        enter(SessionPhase.CLOSED, serverGoingDown ? "server going down" : "connection closed");
         cancelDeadPeerTimer();
         registry.closed(this);
         if (client != null) {
@@ -137,39 +149,41 @@ public final class ClientSession {
             sendError(preinit.seq(), ReplyErrorCode.DOESNT_CONTAIN_REQUIRED_OPTION);
             return;
         }
-        if (certificateVerified && !preinit.clusterName().equals(clusterName)) {
+        if (phase.current().certificateVerified() && !preinit.clusterName().equals(clusterName)) {
             // Errata E-02: the C server accepts a new name after the certificate was checked, which lets one
             // cluster's certificate join any other cluster. Quorate holds the name to the certificate.
             LOG.warn("Client {} tried to change its cluster name from \"{}\" to \"{}\" after its certificate was "
                     + "verified. Disconnecting client", connection.remoteAddress(), clusterName, preinit.clusterName());
-            events.tlsFailure("cluster_name_changed");
+            events.tlsFailure(TlsFailureReason.CLUSTER_NAME_CHANGED);
             close("cluster name changed after certificate check");
             return;
         }
         clusterName = preinit.clusterName();
-        preinitReceived = true;
+        if (phase.is(SessionPhase.CONNECTED)) {
+            enter(SessionPhase.PREINIT_RECEIVED, "PREINIT for cluster \"" + clusterName + "\"");
+        }
         connection.send(Messages.preinitReply(preinit.seq(), settings.tls(), settings.clientCertRequired()));
     }
 
-    private void onStartTls(QnetMessage startTls) {
-        if (!preinitReceived) {
+    private NextBytes onStartTls(QnetMessage startTls) {
+        if (!phase.current().preinitReceived()) {
             sendError(startTls.seq(), ReplyErrorCode.PREINIT_REQUIRED);
-            return;
+            return NextBytes.PLAINTEXT;
         }
         if (settings.tls() == TlsSupported.UNSUPPORTED) {
             // Errata E-06: the C server fails to set up TLS without a certificate and drops the client.
             LOG.warn("Client {} asked for TLS but TLS is off. Disconnecting client", connection.remoteAddress());
-            events.tlsFailure("tls_off");
+            events.tlsFailure(TlsFailureReason.TLS_OFF);
             close("STARTTLS with TLS off");
-            return;
+            return NextBytes.PLAINTEXT;
         }
-        tlsStarted = true;
-        certificateVerified = false;
-        connection.startTls();
+        enter(phase.current().afterStartTls(), phase.current().tlsStarted() ? "STARTTLS again" : "STARTTLS");
+        return NextBytes.TLS_HANDSHAKE;
     }
 
     private void whenTlsAllows(QnetMessage message, Runnable action) {
-        switch (TlsCheck.decide(settings.tls(), settings.clientCertRequired(), tlsStarted, certificateVerified)) {
+        switch (TlsCheck.decide(settings.tls(), settings.clientCertRequired(), phase.current().tlsStarted(),
+                phase.current().certificateVerified())) {
             case TLS_REQUIRED -> {
                 LOG.warn("Client {} sent {} without TLS but TLS is required", connection.remoteAddress(),
                         message.type().displayName());
@@ -186,7 +200,7 @@ public final class ClientSession {
 
     private void whenInitialised(QnetMessage message, Runnable action) {
         whenTlsAllows(message, () -> {
-            if (!initReceived) {
+            if (!phase.current().initialised()) {
                 sendError(message.seq(), ReplyErrorCode.INIT_REQUIRED);
             } else {
                 action.run();
@@ -198,7 +212,7 @@ public final class ClientSession {
         X509Certificate certificate = connection.peerCertificate();
         if (certificate == null) {
             LOG.error("Client {} didn't send a certificate. Disconnecting client", connection.remoteAddress());
-            events.tlsFailure("no_client_certificate");
+            events.tlsFailure(TlsFailureReason.NO_CLIENT_CERTIFICATE);
             close("no client certificate");
             return false;
         }
@@ -206,16 +220,16 @@ public final class ClientSession {
         if (!CertificateNames.matches(certificate, name)) {
             LOG.error("Client {} doesn't sent certificate with valid CN (certificate CN \"{}\", cluster \"{}\"). "
                     + "Disconnecting client", connection.remoteAddress(), CertificateNames.commonName(certificate), name);
-            events.tlsFailure("certificate_name_mismatch");
+            events.tlsFailure(TlsFailureReason.CERTIFICATE_NAME_MISMATCH);
             close("certificate name does not match cluster name");
             return false;
         }
-        certificateVerified = true;
+        enter(phase.current().afterCertificateCheck(), "certificate CN matches cluster \"" + name + "\"");
         return true;
     }
 
     private void onInit(Init init) {
-        ReplyErrorCode err = InitCheck.check(init, preinitReceived, settings.heartbeatIntervalMin(),
+        ReplyErrorCode err = InitCheck.check(init, phase.current().preinitReceived(), settings.heartbeatIntervalMin(),
                 settings.heartbeatIntervalMax());
         if (err == ReplyErrorCode.NO_ERROR) {
             err = join(init);
@@ -252,7 +266,7 @@ public final class ClientSession {
         if (outcome.isError()) {
             return outcome.error();
         }
-        initReceived = true;
+        enter(phase.current().afterInit(), "INIT accepted for node " + init.nodeId());
         LOG.info("Client {} joined cluster \"{}\" as node {} ({}, heartbeat {}ms)", connection.remoteAddress(),
                 clusterName, init.nodeId(), algorithm.displayName(), heartbeatMs);
         return ReplyErrorCode.NO_ERROR;
@@ -379,7 +393,7 @@ public final class ClientSession {
     }
 
     private void checkDeadPeer() {
-        if (closed) {
+        if (phase.is(SessionPhase.CLOSED)) {
             return;
         }
         long idle = scheduler.nanoTime() - lastMessageNanos;
@@ -418,15 +432,19 @@ public final class ClientSession {
         return heartbeatMs;
     }
 
+    SessionPhase phase() {
+        return phase.current();
+    }
+
     boolean tlsStarted() {
-        return tlsStarted;
+        return phase.current().tlsStarted();
     }
 
     boolean certificateVerified() {
-        return certificateVerified;
+        return phase.current().certificateVerified();
     }
 
     boolean initialised() {
-        return initReceived;
+        return phase.current().initialised();
     }
 }

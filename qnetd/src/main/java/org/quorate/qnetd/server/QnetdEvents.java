@@ -17,7 +17,8 @@ public interface QnetdEvents {
     default void serverError(ReplyErrorCode code) {
     }
 
-    default void tlsFailure(String reason) {
+    /** Once per failed connection. */
+    default void tlsFailure(TlsFailureReason reason) {
     }
 
     /** A heartbeat arrived {@code lagMs} later than the client's interval promised (0 if on time). */

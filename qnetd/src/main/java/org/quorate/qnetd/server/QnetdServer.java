@@ -93,6 +93,7 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events, handshakeLimit,
                 handshakeLeaseMillis);
         mappedIpv4 = listen.mappedIpv4();
+        String listenDescription = listen.description();
         ServerChannel listening = listen.handOver();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, loop)
@@ -112,7 +113,7 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         // The socket is listening already: registering it with the acceptor loop starts accepting.
         serverChannel = bootstrap.register().sync().channel();
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
-        LOG.info("QNetd listening on {} port {} (TLS {}, {} transport)", settings.displayListenAddress(), bound.getPort(),
+        LOG.info("QNetd listening on {} port {} (TLS {}, {} transport)", listenDescription, bound.getPort(),
                 settings.tls().displayName(), epoll ? "epoll" : "nio");
         return bound;
     }

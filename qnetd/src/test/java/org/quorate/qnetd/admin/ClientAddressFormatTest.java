@@ -26,4 +26,15 @@ class ClientAddressFormatTest {
         assertThat(format("fe80:0:0:1:0:0:0:1", 1, true)).isEqualTo("fe80:0:0:1::1:1");
         assertThat(format("1:0:0:1:0:0:1:1", 1, true)).isEqualTo("1::1:0:0:1:1:1");
     }
+
+    @Test
+    void theCanonicalFormDropsTheMappedPrefixAndSplitsThePort() {
+        assertThat(ClientAddressFormat.canonical("::ffff:198.19.232.11:40122"))
+                .contains(new ClientAddressFormat.Canonical("198.19.232.11", 40122));
+        assertThat(ClientAddressFormat.canonical("198.19.232.11:40122"))
+                .contains(new ClientAddressFormat.Canonical("198.19.232.11", 40122));
+        assertThat(ClientAddressFormat.canonical("fd00::1:5403")).contains(new ClientAddressFormat.Canonical("fd00::1", 5403));
+        assertThat(ClientAddressFormat.canonical("::ffff:1:5403")).contains(new ClientAddressFormat.Canonical("::ffff:1", 5403));
+        assertThat(ClientAddressFormat.canonical("?")).isEmpty();
+    }
 }

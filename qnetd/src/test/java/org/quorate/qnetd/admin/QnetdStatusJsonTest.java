@@ -49,11 +49,13 @@ class QnetdStatusJsonTest {
         assertThat(cluster.get("name").asText()).isEqualTo("lab1");
         assertThat(cluster.get("keepActivePartitionTieBreakerActive").asBoolean()).isTrue();
         JsonNode client = cluster.get("clients").get(0);
-        assertThat(fields(client)).containsExactlyInAnyOrder("nodeId", "address", "heartbeatIntervalMs",
+        assertThat(fields(client)).containsExactlyInAnyOrder("nodeId", "address", "host", "port", "heartbeatIntervalMs",
                 "configVersion", "configNodeList", "ringId", "membershipNodeList", "heuristics", "tls", "vote",
                 "algorithm", "tieBreaker", "keepActivePartitionTieBreaker");
         assertThat(client.get("nodeId").asLong()).isEqualTo(1);
         assertThat(client.get("address").asText()).isEqualTo("::ffff:198.18.1.1:50122");
+        assertThat(client.get("host").asText()).isEqualTo("198.18.1.1");
+        assertThat(client.get("port").asInt()).isEqualTo(50122);
         assertThat(client.get("configVersion").asLong()).isEqualTo(1);
         assertThat(client.get("configNodeList").get(1).get("nodeId").asLong()).isEqualTo(2);
         assertThat(client.get("configNodeList").get(1).get("dataCenterId").isNull()).isTrue();

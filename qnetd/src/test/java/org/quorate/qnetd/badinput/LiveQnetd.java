@@ -10,6 +10,7 @@ import org.quorate.qnetd.daemon.QnetdTls;
 import org.quorate.qnetd.server.HandshakeGate;
 import org.quorate.qnetd.server.QnetdEvents;
 import org.quorate.qnetd.server.QnetdServer;
+import org.quorate.qnetd.server.TlsFailureReason;
 import org.quorate.testsupport.lab.Await;
 import org.slf4j.LoggerFactory;
 
@@ -111,8 +112,8 @@ final class LiveQnetd implements AutoCloseable {
         }
 
         @Override
-        public void tlsFailure(String reason) {
-            events.add("tlsFailure:" + reason);
+        public void tlsFailure(TlsFailureReason reason) {
+            events.add("tlsFailure:" + reason.label());
         }
 
         @Override

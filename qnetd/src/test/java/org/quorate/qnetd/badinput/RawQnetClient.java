@@ -114,6 +114,43 @@ final class RawQnetClient implements AutoCloseable {
         }
     }
 
+    /**
+     * What the server did once a client was done talking: the TLS alert it sent ("alert unknown_ca"), or
+     * "closed" for a close without alert (or after close_notify). Reads until the server closes, at most
+     * {@code timeout}; "open" if it did not.
+     */
+    String serverFarewell(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+        try {
+            while (in.read() >= 0) {
+                // application data or a reply; keep reading until the close
+            }
+            return "closed";
+        } catch (SocketTimeoutException e) {
+            return "open";
+        } catch (javax.net.ssl.SSLException e) {
+            return farewellOf(e);
+        } catch (EOFException e) {
+            return "closed";
+        } catch (SocketException e) {
+            return "reset";
+        }
+    }
+
+    /** "alert X" for an exception that reports a received fatal alert, else "closed". */
+    static String farewellOf(IOException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && m.startsWith("Received fatal alert: ")) {
+                return "alert " + m.substring("Received fatal alert: ".length());
+            }
+        }
+        if (e instanceof SocketException) {
+            return "reset";
+        }
+        return e instanceof javax.net.ssl.SSLException ? "closed (" + e.getMessage() + ")" : "closed";
+    }
+
     int localPort() {
         return plain.getLocalPort();
     }

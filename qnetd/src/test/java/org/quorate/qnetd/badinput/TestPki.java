@@ -83,12 +83,96 @@ final class TestPki {
         return clientSignedBy(ca, cn, Instant.now().minus(200 * 366, ChronoUnit.DAYS));
     }
 
+    /** Valid from next week on (NSS lets certificates valid from within a day pass, for clock skew). */
+    SSLContext notYetValidClient(String cn) throws Exception {
+        return clientSignedBy(ca, cn, Instant.now().plus(7, ChronoUnit.DAYS));
+    }
+
+    /** A client that trusts qnetd but has no certificate of its own to present. */
+    SSLContext clientWithoutCertificate() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, clientWithoutCertificateTrust(), null);
+        return context;
+    }
+
     /** A well-formed cluster certificate from another "QNet CA" that qnetd does not trust. */
     SSLContext untrustedClient(String cn) throws Exception {
         KeyPair otherCaKeys = KeyPairs.rsa2048(RANDOM);
         X509Certificate otherCa = CertificateIssuer.selfSignedCa(otherCaKeys, serial(), Instant.now());
         KeyMaterial other = new KeyMaterial(otherCaKeys.getPrivate(), List.of(otherCa));
         return clientSignedBy(other, cn, Instant.now());
+    }
+
+    /** A cluster certificate whose issuer is named "CN=Other CA": not a name this qnetd's database knows. */
+    SSLContext otherNamedCaClient(String cn) throws Exception {
+        KeyPair otherCaKeys = KeyPairs.rsa2048(RANDOM);
+        X509Certificate qnetNamed = CertificateIssuer.selfSignedCa(otherCaKeys, serial(), Instant.now());
+        X509Certificate otherNamed = CertificateIssuer.issue(new KeyMaterial(otherCaKeys.getPrivate(), List.of(qnetNamed)),
+                Names.commonName("Other CA"), SubjectPublicKeyInfo.getInstance(otherCaKeys.getPublic().getEncoded()),
+                serial(), Instant.now());
+        // Only the leaf goes out: its CA certificate here is itself issued under "CN=QNet CA" (a shortcut).
+        KeyMaterial other = new KeyMaterial(otherCaKeys.getPrivate(), List.of(otherNamed));
+        KeyPair keys = KeyPairs.rsa2048(RANDOM);
+        X509Certificate cert = CertificateIssuer.issue(other, Names.commonName(cn),
+                SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()), serial(), Instant.now());
+        return alwaysPresenting(keys.getPrivate(), cert);
+    }
+
+    /**
+     * A client that presents {@code cert} whatever CAs the server asks for, as the C qdevice (NSS, by nickname)
+     * does; the JDK's own key manager would send no certificate to a server that did not name its issuer.
+     */
+    private SSLContext alwaysPresenting(java.security.PrivateKey key, X509Certificate cert) throws Exception {
+        javax.net.ssl.X509ExtendedKeyManager manager = new javax.net.ssl.X509ExtendedKeyManager() {
+            @Override
+            public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+                return new String[] {"client"};
+            }
+
+            @Override
+            public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket s) {
+                return "client";
+            }
+
+            @Override
+            public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                                                  javax.net.ssl.SSLEngine engine) {
+                return "client";
+            }
+
+            @Override
+            public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+                return null;
+            }
+
+            @Override
+            public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket s) {
+                return null;
+            }
+
+            @Override
+            public X509Certificate[] getCertificateChain(String alias) {
+                return new X509Certificate[] {cert};
+            }
+
+            @Override
+            public java.security.PrivateKey getPrivateKey(String alias) {
+                return key;
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(new javax.net.ssl.KeyManager[] {manager},
+                clientWithoutCertificateTrust(), null);
+        return context;
+    }
+
+    private javax.net.ssl.TrustManager[] clientWithoutCertificateTrust() throws Exception {
+        java.security.KeyStore anchors = java.security.KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        anchors.setCertificateEntry("qnet-ca", store.caCertificate());
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        trust.init(anchors);
+        return trust.getTrustManagers();
     }
 
     private SSLContext clientSignedBy(KeyMaterial issuer, String cn, Instant notBefore) throws Exception {

@@ -9,6 +9,7 @@ import org.quorate.protocol.codec.QnetCodec;
 import org.quorate.protocol.message.Preinit;
 import org.quorate.qnetd.config.QnetdSettings;
 import org.quorate.qnetd.server.QnetdServer;
+import org.quorate.qnetd.server.TlsFailureReason;
 import org.quorate.testsupport.lab.Await;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ class QnetdMetricsTest {
             metrics.voteSent(Vote.ACK);
             metrics.voteSent(Vote.ACK);
             metrics.serverError(ReplyErrorCode.DUPLICATE_NODE_ID);
-            metrics.tlsFailure("untrusted_ca");
+            metrics.tlsFailure(TlsFailureReason.UNKNOWN_CA);
             metrics.heartbeatLag(12);
             try (Socket node = new Socket()) {
                 node.connect(qnetd, 2000);
@@ -49,7 +50,7 @@ class QnetdMetricsTest {
                         .contains("qnetd_tls_handshakes{state=\"waiting\"} 0.0")
                         .contains("qnetd_votes_total{vote=\"ACK\"} 2.0")
                         .contains("qnetd_server_errors_total{code=\"DUPLICATE_NODE_ID\"} 1.0")
-                        .contains("qnetd_tls_failures_total{reason=\"untrusted_ca\"} 1.0")
+                        .contains("qnetd_tls_failures_total{reason=\"unknown_ca\"} 1.0")
                         .contains("qnetd_heartbeat_lag_ms_count 1\n")
                         .doesNotContain("qnetd_certificate_expiry_seconds");
             }

@@ -11,6 +11,7 @@ final class FakeConnection implements ClientConnection {
     final List<QnetMessage> sent = new ArrayList<>();
     final String address;
     X509Certificate certificate;
+    /** Set when the session answered STARTTLS with {@link NextBytes#TLS_HANDSHAKE}. */
     boolean tlsStarted;
     String closedBecause;
     ClientSession session;
@@ -24,11 +25,6 @@ final class FakeConnection implements ClientConnection {
         if (closedBecause == null) {
             sent.add(message);
         }
-    }
-
-    @Override
-    public void startTls() {
-        tlsStarted = true;
     }
 
     @Override

@@ -65,4 +65,22 @@ class ListenSocketTest {
             assertThatThrownBy(() -> ListenSocket.open(same)).isInstanceOf(IOException.class);
         }
     }
+
+    @Test
+    void theDualStackWildcardIsAnIpv6SocketWhoseIpv4PeersShowAsMapped() throws Exception {
+        // Docker without IPv6 made Netty's default family AF_INET here; the socket must be AF_INET6 like NSPR's.
+        QnetdSettings wildcard = PLAIN.toBuilder().listenAddress(null).build();
+        try (ListenSocket listen = ListenSocket.bind(wildcard)) {
+            assertThat(listen.localAddress().getAddress()).isInstanceOf(java.net.Inet6Address.class);
+            assertThat(listen.mappedIpv4()).isTrue();
+        }
+    }
+
+    @Test
+    void anIpv4ListenAddressIsAnIpv4Socket() throws Exception {
+        try (ListenSocket listen = ListenSocket.bind(PLAIN)) {
+            assertThat(listen.localAddress().getAddress()).isInstanceOf(java.net.Inet4Address.class);
+            assertThat(listen.mappedIpv4()).isFalse();
+        }
+    }
 }

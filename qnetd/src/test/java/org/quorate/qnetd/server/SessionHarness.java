@@ -38,7 +38,9 @@ final class SessionHarness {
 
     void deliver(FakeConnection c, org.quorate.protocol.message.QnetMessage m) {
         c.session.frameReceived();
-        c.session.received(m);
+        if (c.session.received(m) == NextBytes.TLS_HANDSHAKE) {
+            c.tlsStarted = true;
+        }
     }
 
     /** PREINIT + INIT for node {@code nodeId} of {@code cluster}; returns the connection, replies drained. */

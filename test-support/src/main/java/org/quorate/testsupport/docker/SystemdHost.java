@@ -33,6 +33,7 @@ public final class SystemdHost implements AutoCloseable {
     /** The engine runs on this machine (.ci/docker-engine), so its cgroup layout is this machine's. */
     private static final boolean CGROUP_V2 = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"));
     private static final String V1_SYSTEMD_HIERARCHY = "/sys/fs/cgroup/systemd";
+    private static final long SHM_BYTES = 256L << 20;
 
     private final String alias;
     private final GenericContainer<?> container;
@@ -53,13 +54,13 @@ public final class SystemdHost implements AutoCloseable {
                 .withNetwork(network)
                 .withNetworkAliases(alias)
                 .withTmpFs(Map.of("/run", "rw,exec,mode=755", "/run/lock", "rw,mode=1777"))
+                // corosync's IPC rings live in /dev/shm (about 3 MB per connection); pacemaker's daemons,
+                // qdevice and a polling corosync-quorumtool exhaust Docker's 64 MB default, and then clients
+                // get "Cannot initialise VOTEQUORUM service"
+                .withSharedMemorySize(SHM_BYTES)
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withHostName(alias);
                     cmd.withStopSignal("SIGRTMIN+3"); // systemd's "halt" (docker import cannot set STOPSIGNAL)
-                    // pacemaker's daemons and corosync's IPC clients share /dev/shm (corosync's blackbox 8 MB,
-                    // ~3 MB per libqb connection): Docker's 64 MiB runs out on a pacemaker node, and then
-                    // corosync-quorumtool says "Cannot initialise VOTEQUORUM service"
-                    cmd.getHostConfig().withShmSize(256L << 20);
                     if (CGROUP_V2) {
                         cmd.getHostConfig().withCgroupnsMode("private");
                     } else {
