@@ -44,6 +44,11 @@ final class Normaliser {
         }
     }
 
+    /** {@code names}: address to host name. */
+    Normaliser(Map<String, String> names) {
+        names.forEach((ip, name) -> addresses.put(ip, "<" + name + ">"));
+    }
+
     /** {@code text} without terminal colour codes. */
     static String plain(String text) {
         return ANSI.matcher(text).replaceAll("");
