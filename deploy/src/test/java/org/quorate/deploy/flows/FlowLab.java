@@ -1,0 +1,74 @@
+package org.quorate.deploy.flows;
+
+import org.quorate.testsupport.docker.DockerLab;
+import org.quorate.testsupport.docker.SystemdHost;
+import org.testcontainers.containers.Network;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The hosts of one run of a flow on their own internal network: the same host names for every stack, so the
+ * two runs of a test can go on at the same time and their outputs still compare.
+ */
+final class FlowLab implements AutoCloseable {
+    private final Network network;
+    private final Map<String, FlowHost> hosts = new LinkedHashMap<>();
+
+    /** Boots one systemd host per name (in parallel); those in {@code netAdmin} may change their iptables. */
+    FlowLab(List<String> names, Set<String> netAdmin) {
+        network = DockerLab.internalNetwork();
+        DockerLab.subnets(network); // fails unless inside 198.18.0.0/15
+        for (String n : names) {
+            hosts.put(n, new FlowHost(n, SystemdHost.on(network, n, netAdmin.contains(n))));
+        }
+        try {
+            CompletableFuture.allOf(hosts.values().stream()
+                    .map(h -> CompletableFuture.runAsync(h.host::start)).toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    FlowHost host(String name) {
+        FlowHost h = hosts.get(name);
+        if (h == null) {
+            throw new IllegalArgumentException("no host " + name + " in this lab (" + hosts.keySet() + ")");
+        }
+        return h;
+    }
+
+    List<FlowHost> hosts() {
+        return new ArrayList<>(hosts.values());
+    }
+
+    /** The tail of every host's journal for the flow's units. */
+    String journals(int lines) {
+        StringBuilder sb = new StringBuilder();
+        for (FlowHost h : hosts.values()) {
+            try {
+                sb.append(h.journalTail(lines)).append('\n');
+            } catch (RuntimeException e) {
+                sb.append("(").append(h.name).append(": no journal: ").append(e.getMessage()).append(")\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        for (FlowHost h : hosts.values()) {
+            try {
+                h.host.close();
+            } catch (RuntimeException e) {
+                System.err.println("stopping " + h.name + ": " + e);
+            }
+        }
+        network.close();
+    }
+}

@@ -1,0 +1,59 @@
+package org.quorate.deploy.flows;
+
+import org.quorate.testsupport.lab.QuorumMember;
+import org.quorate.testsupport.lab.QuorumStatus;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** What {@code corosync-quorumtool -s} says on a node, without the parts that change from run to run. */
+final class QuorumView {
+    private QuorumView() {
+    }
+
+    static QuorumStatus of(FlowHost node) {
+        Outcome o = node.sh("corosync-quorumtool -s");
+        return QuorumStatus.parse(o.stdout() + o.stderr());
+    }
+
+    /** "quorate=Yes votes=3/3 flags=Quorate,Qdevice members=1:A,V,NMW 2:A,V,NMW qdevice=1" */
+    static String summary(QuorumStatus s) {
+        if (!s.available()) {
+            return "unavailable: " + s.error();
+        }
+        StringBuilder sb = new StringBuilder("quorate=" + (s.quorate() ? "Yes" : "No") + " votes=" + s.totalVotes()
+                + "/" + s.expectedVotes() + " flags=" + String.join(",", s.flags()) + " members=");
+        for (QuorumMember m : s.members()) {
+            sb.append(m.nodeId()).append(':').append(m.qdeviceFlags().isEmpty() ? "-" : m.qdeviceFlags()).append(' ');
+        }
+        sb.append("qdevice=").append(s.qdeviceVotes() == null ? "-" : s.qdeviceVotes());
+        return sb.toString();
+    }
+
+    /**
+     * Polls {@code node} until {@code wanted} holds or {@code timeout} passes and records a check step with the
+     * last summary. A state that never came stops the flow (every later step depends on it): this throws.
+     */
+    static void await(FlowRun run, String step, FlowHost node, Duration timeout, Predicate<QuorumStatus> wanted) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        QuorumStatus s;
+        boolean ok;
+        while (true) {
+            s = of(node);
+            ok = wanted.test(s);
+            if (ok || System.nanoTime() > deadline) {
+                break;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + step, e);
+            }
+        }
+        run.check(step, node.name, ok, summary(s));
+        if (!ok) {
+            throw new AssertionError(run.stack.label + " flow stopped at '" + step + "': " + summary(s));
+        }
+    }
+}
