@@ -1,0 +1,29 @@
+package org.quorate.config;
+
+/**
+ * Prints a schema as a markdown table (name, type, default, range, used, doc), so docs/settings.md is
+ * generated from the declarations and a test can tell when the committed file drifts from them.
+ */
+public final class SettingsTable {
+    private SettingsTable() {
+    }
+
+    public static String markdown(SettingsSchema schema) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| name | type | default | range | used | description |\n");
+        sb.append("| --- | --- | --- | --- | --- | --- |\n");
+        for (Setting<?> s : schema.settings()) {
+            sb.append("| `").append(s.name()).append("` | ")
+                    .append(cell(s.type().name())).append(" | ")
+                    .append(cell(s.defaultText())).append(" | ")
+                    .append(cell(s.type().range())).append(" | ")
+                    .append(s.support().label()).append(" | ")
+                    .append(cell(s.doc())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}
