@@ -52,7 +52,8 @@ public final class Setting<T> {
             return defaultText;
         }
         T v = defaultValue();
-        return v == null ? "(unset)" : type.format(v);
+        String text = v == null ? "" : type.format(v);
+        return text.isEmpty() ? "(unset)" : text;
     }
 
     public String doc() {

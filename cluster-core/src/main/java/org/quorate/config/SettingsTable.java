@@ -23,6 +23,23 @@ public final class SettingsTable {
         return sb.toString();
     }
 
+    /**
+     * {@code document} with the text between {@code <!-- BEGIN settings ID -->} and {@code <!-- END settings ID -->}
+     * replaced by {@code table}, so a committed document can hold several generated tables beside prose.
+     *
+     * @throws IllegalArgumentException when the markers are missing
+     */
+    public static String replaceSection(String document, String id, String table) {
+        String begin = "<!-- BEGIN settings " + id + " -->\n";
+        String end = "<!-- END settings " + id + " -->";
+        int b = document.indexOf(begin);
+        int e = document.indexOf(end);
+        if (b < 0 || e < b) {
+            throw new IllegalArgumentException("no '" + begin.trim() + "' ... '" + end + "' section");
+        }
+        return document.substring(0, b + begin.length()) + table + document.substring(e);
+    }
+
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }

@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 
+import static org.quorate.qnetd.config.QnetdSettingKeys.LISTEN_BACKLOG;
+
 /**
  * The qnetd TCP socket, bound and listening but not yet served by an event loop.
  *
@@ -46,7 +48,7 @@ public final class ListenSocket implements AutoCloseable {
     public static ListenSocket open(QnetdSettings settings) throws IOException {
         InetSocketAddress address = bindAddress(settings);
         try {
-            return open(address, settings.listenBacklog());
+            return open(address, settings.get(LISTEN_BACKLOG));
         } catch (IOException e) {
             boolean dualStackWildcard = settings.listenAddress() == null && settings.ipVersion() == 0;
             if (!dualStackWildcard) {
@@ -54,7 +56,7 @@ public final class ListenSocket implements AutoCloseable {
             }
             LOG.info("Can't listen on IPv6 wildcard address ({}); listening on IPv4 only", e.getMessage());
             return open(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), settings.port()),
-                    settings.listenBacklog());
+                    settings.get(LISTEN_BACKLOG));
         }
     }
 
