@@ -24,9 +24,9 @@ public final class QdeviceConfigParser {
 
     private final ConfigSnapshot keys;
     private final ConfigLimits limits;
-    private final Consumer<String> warnings;
+    private final Consumer<ConfigNotice> warnings;
 
-    private QdeviceConfigParser(ConfigSnapshot keys, ConfigLimits limits, Consumer<String> warnings) {
+    private QdeviceConfigParser(ConfigSnapshot keys, ConfigLimits limits, Consumer<ConfigNotice> warnings) {
         this.keys = keys;
         this.limits = limits;
         this.warnings = warnings;
@@ -40,9 +40,9 @@ public final class QdeviceConfigParser {
     /**
      * Parses {@code keys} against {@code limits} (the daemon's {@code -S} bounds); what the C daemon logs as a
      * warning and then adjusts (a heartbeat out of bounds, too many heuristics commands) goes to {@code warnings}
-     * in the C words.
+     * in the C words and at the C level.
      */
-    public static QdeviceConfig parse(ConfigSnapshot keys, ConfigLimits limits, Consumer<String> warnings) {
+    public static QdeviceConfig parse(ConfigSnapshot keys, ConfigLimits limits, Consumer<ConfigNotice> warnings) {
         return new QdeviceConfigParser(keys, limits, warnings).config();
     }
 
@@ -99,13 +99,13 @@ public final class QdeviceConfigParser {
     private long heartbeat(long deviceTimeout) {
         long heartbeat = (long) (deviceTimeout * 0.8); // C: uint32_t = uint32_t * 0.8, truncated
         if (heartbeat < limits.heartbeatIntervalMinMs()) {
-            warnings.accept("Heartbeat interval too small " + heartbeat + ". Adjusting to "
-                    + limits.heartbeatIntervalMinMs() + ".");
+            warnings.accept(ConfigNotice.warning("Heartbeat interval too small " + heartbeat + ". Adjusting to "
+                    + limits.heartbeatIntervalMinMs() + "."));
             heartbeat = limits.heartbeatIntervalMinMs();
         }
         if (heartbeat > limits.heartbeatIntervalMaxMs()) {
-            warnings.accept("Heartbeat interval too big " + heartbeat + ". Adjusting to "
-                    + limits.heartbeatIntervalMaxMs() + ".");
+            warnings.accept(ConfigNotice.warning("Heartbeat interval too big " + heartbeat + ". Adjusting to "
+                    + limits.heartbeatIntervalMaxMs() + "."));
             heartbeat = limits.heartbeatIntervalMaxMs();
         }
         return heartbeat;
@@ -130,8 +130,8 @@ public final class QdeviceConfigParser {
         }
         // As in C: the commands only count when heuristics are on; too many disable them, logged, not fatal.
         if (mode != HeuristicsMode.OFF && execs.size() > limits.heuristicsMaxExecs()) {
-            warnings.accept("Too much (" + execs.size() + ") heuristics execs defined (max is "
-                    + limits.heuristicsMaxExecs() + "). Disabling heuristics.");
+            warnings.accept(ConfigNotice.error("Too much (" + execs.size() + ") heuristics execs defined (max is "
+                    + limits.heuristicsMaxExecs() + "). Disabling heuristics."));
             mode = HeuristicsMode.OFF;
             execs.clear();
         }

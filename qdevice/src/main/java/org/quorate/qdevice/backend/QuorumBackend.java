@@ -40,7 +40,7 @@ public interface QuorumBackend extends AutoCloseable {
      * Reads and validates the configuration the qdevice daemon runs with, against the bounds of its
      * {@code -S} settings ({@link ConfigLimits#from}); adjustments the C daemon warns about go to {@code warnings}.
      */
-    default QdeviceConfig readConfig(ConfigLimits limits, java.util.function.Consumer<String> warnings) {
+    default QdeviceConfig readConfig(ConfigLimits limits, java.util.function.Consumer<ConfigNotice> warnings) {
         return QdeviceConfigParser.parse(configSnapshot(), limits, warnings);
     }
 

@@ -16,6 +16,7 @@ import org.quorate.qdevice.admin.QdeviceAdminIpc;
 import org.quorate.qdevice.admin.QdeviceStatusSnapshot;
 import org.quorate.qdevice.backend.ConfigException;
 import org.quorate.qdevice.backend.ConfigLimits;
+import org.quorate.qdevice.backend.ConfigNotice;
 import org.quorate.qdevice.backend.DeviceSettings;
 import org.quorate.qdevice.backend.NodeListNotification;
 import org.quorate.qdevice.backend.QdeviceConfig;
@@ -116,7 +117,7 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
             throw new StartupException("Can't connect to corosync: " + e.getMessage());
         }
         try {
-            config = backend.readConfig(limits, LOG::warn);
+            config = backend.readConfig(limits, QdeviceMain::log);
         } catch (ConfigException e) {
             // The C daemon's own words where it has them, so logs and scripts read the same.
             throw new StartupException(e.isCText() ? e.getMessage() : "Invalid configuration: " + e.getMessage());
@@ -181,6 +182,15 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
                 device.net().get().host(), device.net().get().port());
     }
 
+    /** An adjustment the configuration check made, at the C daemon's level. */
+    private static void log(ConfigNotice notice) {
+        if (notice.level() == ConfigNotice.Level.ERROR) {
+            LOG.error("{}", notice.message());
+        } else {
+            LOG.warn("{}", notice.message());
+        }
+    }
+
     private IpcServerSettings ipcSettings() {
         return new IpcServerSettings(settings.get(QdeviceSettingKeys.LOCAL_SOCKET_FILE), settings.get(QdeviceSettingKeys.LOCAL_SOCKET_BACKLOG), settings.get(QdeviceSettingKeys.IPC_MAX_CLIENTS),
                 settings.get(QdeviceSettingKeys.IPC_MAX_RECEIVE_SIZE), settings.get(QdeviceSettingKeys.IPC_MAX_SEND_SIZE), settings.get(QdeviceSettingKeys.LOCAL_SOCKET_UMASK),
@@ -240,7 +250,7 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
             return;
         }
         try {
-            QdeviceConfig fresh = backend.readConfig(limits, LOG::warn);
+            QdeviceConfig fresh = backend.readConfig(limits, QdeviceMain::log);
             config = fresh;
             heuristics.reconfigure(fresh.device().heuristics());
             client.configChanged(fresh);

@@ -189,15 +189,16 @@ class QdeviceConfigParserTest {
             m.put("quorum.device.heuristics.exec_c" + i, "/bin/true");
         }
         List<String> warnings = new ArrayList<>();
-        HeuristicsSettings h = QdeviceConfigParser.parse(ConfigSnapshot.of(m), ConfigLimits.DEFAULTS, warnings::add)
+        java.util.function.Consumer<ConfigNotice> notices = n -> warnings.add(n.level() + " " + n.message());
+        HeuristicsSettings h = QdeviceConfigParser.parse(ConfigSnapshot.of(m), ConfigLimits.DEFAULTS, notices)
                 .device().heuristics();
         assertThat(h.enabled()).isFalse();
         assertThat(h.mode()).isEqualTo(HeuristicsMode.OFF);
-        assertThat(warnings).containsExactly("Too much (33) heuristics execs defined (max is 32). Disabling heuristics.");
+        assertThat(warnings).containsExactly("ERROR Too much (33) heuristics execs defined (max is 32). Disabling heuristics.");
 
         m.put("quorum.device.heuristics.mode", "off"); // C only counts the commands when heuristics are on
         warnings.clear();
-        QdeviceConfigParser.parse(ConfigSnapshot.of(m), ConfigLimits.DEFAULTS, warnings::add);
+        QdeviceConfigParser.parse(ConfigSnapshot.of(m), ConfigLimits.DEFAULTS, notices);
         assertThat(warnings).isEmpty();
     }
 
@@ -224,16 +225,17 @@ class QdeviceConfigParserTest {
         assertThat(l).isEqualTo(new ConfigLimits(500, 2000, 100, 900, 250, 300, 400, 500, 1, false));
 
         List<String> warnings = new ArrayList<>();
+        java.util.function.Consumer<ConfigNotice> notices = n -> warnings.add(n.level() + " " + n.message());
         // timeout 10000 -> heartbeat 8000, above the -S maximum of 2000
         NetSettings n = QdeviceConfigParser.parse(ConfigFixtures.with("quorum.device.timeout", "10000"), l,
-                warnings::add).device().net().orElseThrow();
+                notices).device().net().orElseThrow();
         assertThat(n.heartbeatIntervalMs()).isEqualTo(2000);
-        assertThat(warnings).containsExactly("Heartbeat interval too big 8000. Adjusting to 2000.");
+        assertThat(warnings).containsExactly("WARNING Heartbeat interval too big 8000. Adjusting to 2000.");
         // timeout 500 -> heartbeat 400, below the -S minimum of 500
         warnings.clear();
-        assertThat(QdeviceConfigParser.parse(ConfigFixtures.with("quorum.device.timeout", "500"), l, warnings::add)
+        assertThat(QdeviceConfigParser.parse(ConfigFixtures.with("quorum.device.timeout", "500"), l, notices)
                 .device().net().orElseThrow().heartbeatIntervalMs()).isEqualTo(500);
-        assertThat(warnings).containsExactly("Heartbeat interval too small 400. Adjusting to 500.");
+        assertThat(warnings).containsExactly("WARNING Heartbeat interval too small 400. Adjusting to 500.");
 
         assertThat(QdeviceConfigParser.parse(ConfigFixtures.with("quorum.device.net.connect_timeout", "900"), l)
                 .device().net().orElseThrow().connectTimeoutMs()).isEqualTo(900);
@@ -255,10 +257,11 @@ class QdeviceConfigParserTest {
     void aMinimumAboveItsMaximumEndsTheHeartbeatAtTheMaximumAsInC() {
         ConfigLimits l = limits("net_heartbeat_interval_min=5000,net_heartbeat_interval_max=3000");
         List<String> warnings = new ArrayList<>();
-        assertThat(QdeviceConfigParser.parse(ConfigFixtures.with("quorum.device.timeout", "1000"), l, warnings::add)
+        java.util.function.Consumer<ConfigNotice> notices = n -> warnings.add(n.level() + " " + n.message());
+        assertThat(QdeviceConfigParser.parse(ConfigFixtures.with("quorum.device.timeout", "1000"), l, notices)
                 .device().net().orElseThrow().heartbeatIntervalMs()).isEqualTo(3000);
-        assertThat(warnings).containsExactly("Heartbeat interval too small 800. Adjusting to 5000.",
-                "Heartbeat interval too big 5000. Adjusting to 3000.");
+        assertThat(warnings).containsExactly("WARNING Heartbeat interval too small 800. Adjusting to 5000.",
+                "WARNING Heartbeat interval too big 5000. Adjusting to 3000.");
     }
 
     private static ConfigLimits limits(String dashS) {

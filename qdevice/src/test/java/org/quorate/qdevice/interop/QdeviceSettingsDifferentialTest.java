@@ -57,7 +57,10 @@ class QdeviceSettingsDifferentialTest {
         }
     }
 
-    /** How one daemon ended: its exit status, or null when it was still running (then stopped by us). */
+    /**
+     * How one daemon ended: its exit status, or null when it was still running (then stopped by us);
+     * {@code significant} are its warning and error lines up to then, {@code output} its whole log.
+     */
     record Outcome(Integer exitStatus, List<String> significant, String output) {
         String ending() {
             return exitStatus == null ? "running" : "exit " + exitStatus;
@@ -124,7 +127,7 @@ class QdeviceSettingsDifferentialTest {
             ourArgv.addAll(c.dashS());
             Outcome ours = run("qdevice-quorate", ourArgv, d -> startedOrExited(d));
 
-            System.out.println("=== case: " + c.name() + "  (-S " + String.join(" ", c.dashS()) + ")\n"
+            System.out.println("=== case: " + c.name() + "  (arguments: -f " + String.join(" ", c.dashS()) + ")\n"
                     + "--- C corosync-qdevice: " + theirs.ending() + "\n" + theirs.output()
                     + "--- Quorate corosync-qdevice: " + ours.ending() + "\n" + ours.output());
 
@@ -146,17 +149,17 @@ class QdeviceSettingsDifferentialTest {
         DaemonProcess d = stack.lab().start(cluster.host(1), name, argv);
         until.accept(d);
         Integer status = null;
+        // Compared: what the daemon logged on its own, before we stop it (its shutdown is not under test here).
+        String beforeStop = thisRun(d);
         if (d.isAlive()) {
             stack.lab().kill(d, "TERM", Duration.ofSeconds(20));
         } else {
             status = d.process().exitValue();
+            beforeStop = thisRun(d);
         }
-        String log = read(d.log());
-        // Only this run's part of the log (the lab appends a "=== ... start:" header per start).
-        String output = log.substring(log.lastIndexOf("=== "));
-        output = output.substring(output.indexOf('\n') + 1);
+        String output = thisRun(d);
         List<String> significant = new ArrayList<>();
-        for (String line : output.split("\n")) {
+        for (String line : beforeStop.split("\n")) {
             Matcher m = LINE.matcher(line);
             if (m.matches() && m.group(1).matches("warning|error|crit")) {
                 significant.add(m.group(1) + " " + m.group(2));
@@ -174,12 +177,19 @@ class QdeviceSettingsDifferentialTest {
     private static void startedOrExited(DaemonProcess d) {
         Instant deadline = Instant.now().plus(QUORATE_START_LIMIT);
         while (d.isAlive() && Instant.now().isBefore(deadline)) {
-            if (read(d.log()).contains("QDevice started")) {
+            if (thisRun(d).contains("QDevice started")) {
                 waitFor(d, Duration.ofSeconds(2)); // the warnings after start (none expected) get a moment
                 return;
             }
             waitFor(d, Duration.ofMillis(200));
         }
+    }
+
+    /** This run's part of the daemon's log: the lab appends to one file per name, with a "=== ... start:" header. */
+    private static String thisRun(DaemonProcess d) {
+        String log = read(d.log());
+        String run = log.substring(Math.max(0, log.lastIndexOf("=== ")));
+        return run.substring(run.indexOf('\n') + 1);
     }
 
     private static void waitFor(DaemonProcess d, Duration wait) {
