@@ -46,18 +46,23 @@ class CorosyncQuorumBackendRealstackTest {
         return b.build();
     }
 
-    private static LabCluster startCorosync(RealStack stack, int nodes) {
+    /**
+     * Starts corosync on {@code nodes} nodes and the probe on node 1, connected to the backend. Should the
+     * connect fail, the lab's close stops the probe like its other processes.
+     */
+    private static ProbeProcess connectedProbe(RealStack stack, int nodes) throws InterruptedException {
         LabCluster cluster = stack.createCluster(spec(nodes));
         cluster.startCorosync();
-        return cluster;
+        ProbeProcess probe = ProbeProcess.start(stack.lab(), cluster.host(1));
+        probe.ok("connect");
+        return probe;
     }
 
     @Test
     void singleNodeReadsConfigRegistersAndVotes() throws Exception {
         try (RealStack stack = RealStack.open("qbe-1node");
-             ProbeProcess probe = ProbeProcess.start(stack.lab(), startCorosync(stack, 1).host(1))) {
+             ProbeProcess probe = connectedProbe(stack, 1)) {
             LabCluster lab = stack.cluster(1);
-            probe.ok("connect");
             String config = probe.ok("config");
             assertThat(config).startsWith("cluster=qbe").contains(" nodeid=1 configVersion=1 nodes=1/dc11/" + lab.host(1)
                     + " model=net votes=1 timeout=2000 sync_timeout=5000 host=" + LabAddresses.QNETD
@@ -131,9 +136,8 @@ class CorosyncQuorumBackendRealstackTest {
     @Test
     void twoNodesSeeTheDeviceAndItsRingFollowsMembership() throws Exception {
         try (RealStack stack = RealStack.open("qbe-2nodes");
-             ProbeProcess probe = ProbeProcess.start(stack.lab(), startCorosync(stack, 2).host(1))) {
+             ProbeProcess probe = connectedProbe(stack, 2)) {
             LabCluster lab = stack.cluster(1);
-            probe.ok("connect");
             assertThat(probe.ok("config")).contains("nodes=1/dc11/" + lab.host(1) + ",2/dc12/" + lab.host(2));
             probe.ok("track");
             probe.awaitEvent(e -> e.matches("nodeList ring=\\S+ members=\\[1, 2\\]"), Duration.ofSeconds(20));
