@@ -1,13 +1,11 @@
 package org.quorate.qnetd.daemon;
 
 import org.quorate.testsupport.JavaCommand;
-import org.quorate.testsupport.lab.Await;
+import org.quorate.testsupport.process.ChildDaemon;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +45,12 @@ final class QnetdChild {
     }
 
     String log() {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log yet)";
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
-        }
+        return ChildDaemon.readLog(log);
     }
 
     /** Waits for the log line of a started daemon; fails with the log when it stops or is late. */
     void awaitReady() {
-        Await.until("qnetd ready", Duration.ofSeconds(30), Duration.ofMillis(50), this::log,
-                l -> l.contains("QNetd ready") || l.contains("QNetd stopped"), l -> l);
+        ChildDaemon.awaitStartedOrStopped("qnetd ready", log, "QNetd ready", "QNetd stopped");
         if (!log().contains("QNetd ready")) {
             throw new AssertionError("qnetd did not start:\n" + log());
         }
