@@ -3,6 +3,9 @@ package org.quorate.deploy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.deploy.flows.QuorateDebs;
+import org.quorate.testsupport.LogsOnFailure;
 import org.quorate.testsupport.docker.DockerLab;
 import org.quorate.testsupport.docker.LocalImages;
 import org.testcontainers.containers.Container.ExecResult;
@@ -10,8 +13,6 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.utility.MountableFile;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("docker")
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@ExtendWith(LogsOnFailure.class)
 class DebianPackageIT {
-    private static final Path TARGET = Path.of(System.getProperty("quorate.deploy.target", "target"));
     private static final String QNETD_LOG = "/var/log/qnetd.log";
 
     private static String run(GenericContainer<?> c, String... cmd) throws Exception {
@@ -46,21 +47,12 @@ class DebianPackageIT {
         }
     }
 
-    private static Path deb(String prefix) throws Exception {
-        try (var files = Files.list(TARGET)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                            && p.getFileName().toString().contains("quorate") && p.toString().endsWith("_all.deb"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + "*quorate*_all.deb in "
-                            + TARGET + " (run mvn package first)"));
-        }
-    }
-
     /** A bookworm host with the C packages installed, the built .debs in /root and /tmp noexec. */
     private static GenericContainer<?> host(Network network) throws Exception {
         GenericContainer<?> host = DockerLab.host(LocalImages.COROSYNC, network, "qnetd-host")
                 .withTmpFs(Map.of("/tmp", "rw,noexec,nosuid,nodev"))
-                .withCopyFileToContainer(MountableFile.forHostPath(deb("corosync-qnetd_")), "/root/corosync-qnetd.deb")
-                .withCopyFileToContainer(MountableFile.forHostPath(deb("corosync-qdevice_")), "/root/corosync-qdevice.deb")
+                .withCopyFileToContainer(MountableFile.forHostPath(QuorateDebs.qnetd()), "/root/corosync-qnetd.deb")
+                .withCopyFileToContainer(MountableFile.forHostPath(QuorateDebs.qdevice()), "/root/corosync-qdevice.deb")
                 .withStartupTimeout(Duration.ofSeconds(60));
         host.start();
         assertThat(run(host, "sh", "-c", "grep ' /tmp ' /proc/mounts")).contains("noexec");

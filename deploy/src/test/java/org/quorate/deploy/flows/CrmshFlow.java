@@ -55,10 +55,7 @@ final class CrmshFlow {
         run.normaliseWith(new Normaliser(lab.hosts()));
 
         // Packages, on hosts that never had the C ones; ssh between all hosts
-        run.recordExit("install qnetd package on qnetd", run.stack.install(qnetd, "qnetd"));
-        for (FlowHost n : List.of(node1, node2, node3)) {
-            run.recordExit("install qdevice package on " + n.name, run.stack.install(n, "qdevice"));
-        }
+        run.installPackages(qnetd, List.of(node1, node2, node3));
         run.record("dpkg-query --status corosync-qnetd (crmsh's check)",
                 qnetd.sh("dpkg-query --status corosync-qnetd | grep -E '^(Package|Status):'"));
         run.record("dpkg-query --status corosync-qdevice (crmsh's check)",

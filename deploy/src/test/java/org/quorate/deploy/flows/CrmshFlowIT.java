@@ -3,6 +3,8 @@ package org.quorate.deploy.flows;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.testsupport.LogsOnFailure;
 
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("docker")
 @Tag("slow")
+@ExtendWith(LogsOnFailure.class)
 class CrmshFlowIT {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)

@@ -35,10 +35,7 @@ final class PvecmFlow {
         Normaliser normaliser = new Normaliser(lab.hosts());
         run.normaliseWith(normaliser);
 
-        run.recordExit("install qnetd package on qnetd", run.stack.install(qnetd, "qnetd"));
-        for (FlowHost n : nodes) {
-            run.recordExit("install qdevice package on " + n.name, run.stack.install(n, "qdevice"));
-        }
+        run.installPackages(qnetd, nodes);
         RootSsh.connect(lab.hosts());
 
         // The cluster as `pvecm create` + `pvecm add` leave it: /etc/pve/corosync.conf in Proxmox's form

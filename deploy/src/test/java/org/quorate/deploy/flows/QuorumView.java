@@ -35,6 +35,16 @@ final class QuorumView {
      * last summary. A state that never came stops the flow (every later step depends on it): this throws.
      */
     static void await(FlowRun run, String step, FlowHost node, Duration timeout, Predicate<QuorumStatus> wanted) {
+        if (!check(run, step, node, timeout, wanted)) {
+            throw new AssertionError(run.stack.label + " flow stopped at '" + step + "': " + summary(of(node)));
+        }
+    }
+
+    /**
+     * Like {@link #await} but the flow goes on when the state does not come (the check step fails), so that the
+     * later steps are still compared; whether it came is returned.
+     */
+    static boolean check(FlowRun run, String step, FlowHost node, Duration timeout, Predicate<QuorumStatus> wanted) {
         long deadline = System.nanoTime() + timeout.toNanos();
         QuorumStatus s;
         boolean ok;
@@ -52,8 +62,6 @@ final class QuorumView {
             }
         }
         run.check(step, node.name, ok, summary(s));
-        if (!ok) {
-            throw new AssertionError(run.stack.label + " flow stopped at '" + step + "': " + summary(s));
-        }
+        return ok;
     }
 }
