@@ -27,6 +27,7 @@ import java.util.Set;
 final class CrmshFlow {
     static final List<String> HOSTS = List.of("qnetd", "node1", "node2", "node3");
     static final Set<String> NET_ADMIN = Set.of("node1", "node2");
+    static final Set<String> MASKED = FlowLab.WITHOUT_PCSD;
     static final String CLUSTER = "crmqd";
     private static final Duration QUORUM_WAIT = Duration.ofSeconds(90);
 

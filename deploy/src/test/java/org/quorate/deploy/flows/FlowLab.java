@@ -18,14 +18,24 @@ import java.util.function.Function;
  * two runs of a test can go on at the same time and their outputs still compare.
  */
 final class FlowLab implements AutoCloseable {
+    /** For flows that never use pcsd: it is the slowest unit of a boot (Ruby and Python) and 8 hosts boot at once. */
+    static final Set<String> WITHOUT_PCSD = Set.of("pcsd.service", "pcsd-ruby.service");
+
     private final Network network;
     private final Map<String, FlowHost> hosts = new LinkedHashMap<>();
 
-    /** Boots one systemd host per name (in parallel); those in {@code netAdmin} may change their iptables. */
-    FlowLab(List<String> names, Set<String> netAdmin) {
+    /**
+     * Boots one systemd host per name (in parallel); those in {@code netAdmin} may change their iptables, and
+     * {@code masked} units do not start on any host.
+     */
+    FlowLab(List<String> names, Set<String> netAdmin, Set<String> masked) {
         network = Stack.network();
         for (String n : names) {
-            hosts.put(n, new FlowHost(n, SystemdHost.on(network, n, netAdmin.contains(n))));
+            SystemdHost host = SystemdHost.on(network, n, netAdmin.contains(n));
+            if (!masked.isEmpty()) {
+                host.withoutUnits(masked.toArray(String[]::new));
+            }
+            hosts.put(n, new FlowHost(n, host));
         }
         try {
             CompletableFuture.allOf(hosts.values().stream()

@@ -13,6 +13,7 @@ import java.util.Set;
 final class PcsFlow {
     static final List<String> HOSTS = List.of("arbiter", "n1", "n2");
     static final Set<String> NET_ADMIN = Set.of("n1", "n2");
+    static final Set<String> MASKED = Set.of();
     static final String CLUSTER = "qcluster";
     private static final String PASSWORD = "quorate-test-pw";
     private static final Duration VOTE_TIMEOUT = Duration.ofSeconds(60);

@@ -20,6 +20,7 @@ import java.util.Set;
 final class PvecmFlow {
     static final List<String> HOSTS = List.of("qnetd", "node1", "node2");
     static final Set<String> NET_ADMIN = Set.of();
+    static final Set<String> MASKED = FlowLab.WITHOUT_PCSD;
     static final String CLUSTER = "pvelab";
     private static final String SCRIPT = "/usr/local/sbin/pvecm-qdevice.sh";
     private static final Duration QUORUM_WAIT = Duration.ofSeconds(90);

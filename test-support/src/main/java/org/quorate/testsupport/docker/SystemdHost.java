@@ -84,6 +84,21 @@ public final class SystemdHost implements AutoCloseable {
         return alias;
     }
 
+    /**
+     * Masks {@code units} for this host's boot (call before {@link #start()}): systemd in a container reads its
+     * own arguments as the kernel command line, so {@code systemd.mask=} keeps an image's unit from starting.
+     * Flows that never use pcsd skip its start (Ruby and Python, the slowest unit of a boot on 2 cores).
+     */
+    public SystemdHost withoutUnits(String... units) {
+        String[] command = new String[units.length + 1];
+        command[0] = "/sbin/init";
+        for (int i = 0; i < units.length; i++) {
+            command[i + 1] = "systemd.mask=" + units[i];
+        }
+        container.withCommand(command);
+        return this;
+    }
+
     /** Copies a host file into the container (before or after start). */
     public SystemdHost withFile(Path hostFile, String containerPath) {
         if (container.getContainerId() == null) {
