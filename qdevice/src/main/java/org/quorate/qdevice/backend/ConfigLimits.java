@@ -1,8 +1,23 @@
 package org.quorate.qdevice.backend;
 
+import org.quorate.config.Settings;
+
+import static org.quorate.qdevice.config.QdeviceSettingKeys.HEURISTICS_MAX_EXECS;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.HEURISTICS_MAX_INTERVAL;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.HEURISTICS_MAX_TIMEOUT;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.HEURISTICS_MIN_INTERVAL;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.HEURISTICS_MIN_TIMEOUT;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.NET_HEARTBEAT_INTERVAL_MAX;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.NET_HEARTBEAT_INTERVAL_MIN;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.NET_MAX_CONNECT_TIMEOUT;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.NET_MIN_CONNECT_TIMEOUT;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.NET_TEST_ALGORITHM_ENABLED;
+import static org.quorate.qdevice.config.QdeviceSettingKeys.SCHEMA;
+
 /**
- * The bounds the configuration is validated against. They are qdevice advanced settings
- * (qnet spec §10.2, {@code -S name=value}); {@link #DEFAULTS} holds the C daemon's defaults.
+ * The {@code -S} settings the {@code quorum.device.*} keys are checked against (qnet spec §10.2), taken
+ * from the daemon's settings by {@link #from(Settings)}. As in C, a minimum above its maximum is allowed:
+ * the range checks then refuse every explicit value and the heartbeat ends at the maximum.
  */
 public record ConfigLimits(
         long heartbeatIntervalMinMs,
@@ -13,16 +28,18 @@ public record ConfigLimits(
         long heuristicsMaxTimeoutMs,
         long heuristicsMinIntervalMs,
         long heuristicsMaxIntervalMs,
-        int heuristicsMaxExecs) {
+        int heuristicsMaxExecs,
+        boolean testAlgorithmEnabled) {
 
-    public static final ConfigLimits DEFAULTS =
-            new ConfigLimits(1_000, 120_000, 1_000, 120_000, 1_000, 120_000, 1_000, 3_600_000, 32);
+    /** The C daemon's defaults (the settings' defaults). */
+    public static final ConfigLimits DEFAULTS = from(SCHEMA.defaults());
 
-    public ConfigLimits {
-        if (heartbeatIntervalMinMs > heartbeatIntervalMaxMs || minConnectTimeoutMs > maxConnectTimeoutMs
-                || heuristicsMinTimeoutMs > heuristicsMaxTimeoutMs
-                || heuristicsMinIntervalMs > heuristicsMaxIntervalMs) {
-            throw new IllegalArgumentException("a minimum exceeds its maximum: " + this);
-        }
+    /** The limits the daemon runs with: read by name from its {@code -S} settings. */
+    public static ConfigLimits from(Settings s) {
+        return new ConfigLimits(s.get(NET_HEARTBEAT_INTERVAL_MIN).toMillis(), s.get(NET_HEARTBEAT_INTERVAL_MAX).toMillis(),
+                s.get(NET_MIN_CONNECT_TIMEOUT).toMillis(), s.get(NET_MAX_CONNECT_TIMEOUT).toMillis(),
+                s.get(HEURISTICS_MIN_TIMEOUT).toMillis(), s.get(HEURISTICS_MAX_TIMEOUT).toMillis(),
+                s.get(HEURISTICS_MIN_INTERVAL).toMillis(), s.get(HEURISTICS_MAX_INTERVAL).toMillis(),
+                s.get(HEURISTICS_MAX_EXECS), s.get(NET_TEST_ALGORITHM_ENABLED));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.quorate.cluster.NodeIds;
 import org.quorate.cluster.cmap.CmapKeys;
 import org.quorate.protocol.DecisionAlgorithm;
@@ -24,15 +25,26 @@ public final class QdeviceConfigParser {
 
     private final ConfigSnapshot keys;
     private final ConfigLimits limits;
+    private final Consumer<ConfigNotice> warnings;
 
-    private QdeviceConfigParser(ConfigSnapshot keys, ConfigLimits limits) {
+    private QdeviceConfigParser(ConfigSnapshot keys, ConfigLimits limits, Consumer<ConfigNotice> warnings) {
         this.keys = keys;
         this.limits = limits;
+        this.warnings = warnings;
     }
 
-    /** Parses {@code keys}; throws {@link ConfigException} naming the first bad key. */
+    /** Parses {@code keys}; throws {@link ConfigException} naming the first bad key. Warnings are dropped. */
     public static QdeviceConfig parse(ConfigSnapshot keys, ConfigLimits limits) {
-        return new QdeviceConfigParser(keys, limits).config();
+        return parse(keys, limits, w -> { });
+    }
+
+    /**
+     * Parses {@code keys} against {@code limits} (the daemon's {@code -S} bounds); what the C daemon logs as a
+     * warning and then adjusts (a heartbeat out of bounds, too many heuristics commands) goes to {@code warnings}
+     * in the C words and at the C level.
+     */
+    public static QdeviceConfig parse(ConfigSnapshot keys, ConfigLimits limits, Consumer<ConfigNotice> warnings) {
+        return new QdeviceConfigParser(keys, limits, warnings).config();
     }
 
     private QdeviceConfig config() {
@@ -68,10 +80,14 @@ public final class QdeviceConfigParser {
         TlsSupported tls = keys.get(NET + "tls").map(v -> tls(NET + "tls", v)).orElse(TlsSupported.SUPPORTED);
         DecisionAlgorithm algorithm = keys.get(NET + "algorithm").map(this::algorithm).orElse(DecisionAlgorithm.FFSPLIT);
         TieBreaker tieBreaker = keys.get(NET + "tie_breaker").map(this::tieBreaker).orElse(TieBreaker.LOWEST);
-        long heartbeat = Math.max(limits.heartbeatIntervalMinMs(),
-                Math.min(limits.heartbeatIntervalMaxMs(), deviceTimeout * 8 / 10));
+        if (algorithm == DecisionAlgorithm.TEST && !limits.testAlgorithmEnabled()) {
+            throw ConfigException.cText(NET + "algorithm", "Test algorithm is not enabled. You can force enable it by "
+                    + "passing -S net_test_algorithm_enabled=on to corosync-qdevice command");
+        }
+        long heartbeat = heartbeat(deviceTimeout);
         long connectTimeout = keys.get(NET + "connect_timeout")
-                .map(v -> inRange(NET + "connect_timeout", v, limits.minConnectTimeoutMs(), limits.maxConnectTimeoutMs()))
+                .map(v -> cRange(NET + "connect_timeout", "connect_timeout", v, limits.minConnectTimeoutMs(),
+                        limits.maxConnectTimeoutMs()))
                 .orElse(heartbeat);
         int ipVersion = Math.toIntExact(keys.get(NET + "force_ip_version")
                 .map(v -> ipVersion(NET + "force_ip_version", v)).orElse(0L));
@@ -80,12 +96,31 @@ public final class QdeviceConfigParser {
         return new NetSettings(host, port, tls, algorithm, tieBreaker, heartbeat, connectTimeout, ipVersion, keepActive);
     }
 
+    /** 0.8 x the device timeout, raised to the minimum and then lowered to the maximum, in C's order and words. */
+    private long heartbeat(long deviceTimeout) {
+        long heartbeat = (long) (deviceTimeout * 0.8); // C: uint32_t = uint32_t * 0.8, truncated
+        if (heartbeat < limits.heartbeatIntervalMinMs()) {
+            warnings.accept(ConfigNotice.warning("Heartbeat interval too small " + heartbeat + ". Adjusting to "
+                    + limits.heartbeatIntervalMinMs() + "."));
+            heartbeat = limits.heartbeatIntervalMinMs();
+        }
+        if (heartbeat > limits.heartbeatIntervalMaxMs()) {
+            warnings.accept(ConfigNotice.warning("Heartbeat interval too big " + heartbeat + ". Adjusting to "
+                    + limits.heartbeatIntervalMaxMs() + "."));
+            heartbeat = limits.heartbeatIntervalMaxMs();
+        }
+        return heartbeat;
+    }
+
     private HeuristicsSettings heuristics(long timeout, long syncTimeout) {
         HeuristicsMode mode = keys.get(HEURISTICS + "mode").map(v -> heuristicsMode(HEURISTICS + "mode", v))
                 .orElse(HeuristicsMode.OFF);
-        long hTimeout = heuristicsTime("timeout", timeout / 2, limits.heuristicsMinTimeoutMs(), limits.heuristicsMaxTimeoutMs());
-        long hSync = heuristicsTime("sync_timeout", syncTimeout / 2, limits.heuristicsMinTimeoutMs(), limits.heuristicsMaxTimeoutMs());
-        long hInterval = heuristicsTime("interval", timeout * 3, limits.heuristicsMinIntervalMs(), limits.heuristicsMaxIntervalMs());
+        long hTimeout = heuristicsTime("timeout", timeout / 2, limits.heuristicsMinTimeoutMs(),
+                limits.heuristicsMaxTimeoutMs());
+        long hSync = heuristicsTime("sync_timeout", syncTimeout / 2, limits.heuristicsMinTimeoutMs(),
+                limits.heuristicsMaxTimeoutMs());
+        long hInterval = heuristicsTime("interval", timeout * 3, limits.heuristicsMinIntervalMs(),
+                limits.heuristicsMaxIntervalMs());
         SortedMap<String, String> execs = new TreeMap<>();
         for (Map.Entry<String, String> e : keys.withPrefix(EXEC_PREFIX).entrySet()) {
             String name = e.getKey().substring(EXEC_PREFIX.length());
@@ -94,9 +129,12 @@ public final class QdeviceConfigParser {
                 execs.put(name, e.getValue());
             }
         }
-        if (execs.size() > limits.heuristicsMaxExecs()) {
-            throw new ConfigException(EXEC_PREFIX + "*", "too many commands (" + execs.size()
-                    + "), at most " + limits.heuristicsMaxExecs());
+        // As in C: the commands only count when heuristics are on; too many disable them, logged, not fatal.
+        if (mode != HeuristicsMode.OFF && execs.size() > limits.heuristicsMaxExecs()) {
+            warnings.accept(ConfigNotice.error("Too much (" + execs.size() + ") heuristics execs defined (max is "
+                    + limits.heuristicsMaxExecs() + "). Disabling heuristics."));
+            mode = HeuristicsMode.OFF;
+            execs.clear();
         }
         return new HeuristicsSettings(mode, hTimeout, hSync, hInterval, execs);
     }
@@ -104,7 +142,19 @@ public final class QdeviceConfigParser {
     private long heuristicsTime(String name, long derived, long min, long max) {
         String key = HEURISTICS + name;
         // A derived value may fall outside the limits (tiny device timeouts); only explicit values are rejected.
-        return keys.get(key).map(v -> inRange(key, v, min, max)).orElse(derived);
+        return keys.get(key).map(v -> cRange(key, "heuristics." + name, v, min, max)).orElse(derived);
+    }
+
+    /**
+     * A number in [min, max] checked as the C daemon's {@code utils_strtonum} does, failing with its message
+     * {@code NAME must be valid number in range <MIN,MAX>} ({@code qdevice-instance.c}, {@code qdevice-net-instance.c}).
+     */
+    private static long cRange(String key, String cName, String v, long min, long max) {
+        try {
+            return inRange(key, v, min, max);
+        } catch (ConfigException e) {
+            throw ConfigException.cText(key, cName + " must be valid number in range <" + min + "," + max + ">");
+        }
     }
 
     private String required(String key) {
@@ -120,9 +170,10 @@ public final class QdeviceConfigParser {
     }
 
     private DecisionAlgorithm algorithm(String v) {
-        DecisionAlgorithm a = DecisionAlgorithm.fromConfigName(v.toLowerCase(Locale.ROOT));
+        // Case-sensitive, as the C daemon's strcmp.
+        DecisionAlgorithm a = DecisionAlgorithm.fromConfigName(v);
         if (a == null) {
-            throw new ConfigException(NET + "algorithm", "must be one of test, ffsplit, 2nodelms, lms, got '" + v + "'");
+            throw ConfigException.cText(NET + "algorithm", "Unknown decision algorithm " + v);
         }
         return a;
     }

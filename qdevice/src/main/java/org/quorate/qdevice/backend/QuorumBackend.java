@@ -31,9 +31,12 @@ public interface QuorumBackend extends AutoCloseable {
      */
     ConfigSnapshot configSnapshot();
 
-    /** Reads and validates the configuration the qdevice daemon runs with. */
-    default QdeviceConfig readConfig() {
-        return QdeviceConfigParser.parse(configSnapshot(), ConfigLimits.DEFAULTS);
+    /**
+     * Reads and validates the configuration the qdevice daemon runs with, against the bounds of its
+     * {@code -S} settings ({@link ConfigLimits#from}); adjustments the C daemon warns about go to {@code warnings}.
+     */
+    default QdeviceConfig readConfig(ConfigLimits limits, java.util.function.Consumer<ConfigNotice> warnings) {
+        return QdeviceConfigParser.parse(configSnapshot(), limits, warnings);
     }
 
     /**

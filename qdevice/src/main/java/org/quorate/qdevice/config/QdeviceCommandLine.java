@@ -1,7 +1,7 @@
 package org.quorate.qdevice.config;
 
 import org.quorate.cli.Getopt;
-import org.quorate.config.AdvancedSettingsParser;
+import org.quorate.config.Settings;
 import org.quorate.config.SettingsException;
 
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class QdeviceCommandLine {
         Getopt getopt = new Getopt(PROGRAM, "dfhS:", Map.of("help", false));
         int debug = defaults.debug();
         boolean foreground = defaults.foreground();
-        QdeviceSettings settings = defaults;
+        Settings.Builder values = defaults.values().toBuilder();
         try {
             // Options act in order before a later bad option is reported, as with the C daemon's getopt loop:
             // "-h -x" prints the usage only.
@@ -46,32 +46,19 @@ public final class QdeviceCommandLine {
                     case 'h' -> {
                         return new Exit(1, USAGE, "");
                     }
-                    case 'S' -> settings = QdeviceAdvancedSetting.apply(settings, AdvancedSettingsParser.split(o.argument()));
+                    case 'S' -> values.applyAll(o.argument());
                     default -> throw new IllegalStateException("getopt returned " + o.flag());
                 }
             }
             if (scan.failed()) {
                 throw scan.error();
             }
+            return new Run(new QdeviceSettings(debug, foreground, values.build()));
         } catch (Getopt.GetoptException e) {
             return new Exit(1, USAGE, e.getMessage() + "\n");
         } catch (SettingsException e) {
             return new Exit(1, "", PROGRAM + ": " + e.getMessage() + "\n");
         }
-        return new Run(withFlags(settings, debug, foreground));
-    }
-
-    private static QdeviceSettings withFlags(QdeviceSettings s, int debug, boolean foreground) {
-        return new QdeviceSettings(debug, foreground, s.lockFile(), s.localSocketFile(), s.localSocketUmask(),
-                s.localSocketGid(), s.localSocketBacklog(), s.maxCsTryAgain(), s.votequorumDeviceName(),
-                s.ipcMaxClients(), s.ipcMaxReceiveSize(), s.ipcMaxSendSize(), s.masterWins(),
-                s.heuristicsIpcMaxSendBuffers(), s.heuristicsIpcMaxSendReceiveSize(), s.heuristicsMinTimeout(),
-                s.heuristicsMaxTimeout(), s.heuristicsMinInterval(), s.heuristicsMaxInterval(), s.heuristicsMaxExecs(),
-                s.heuristicsUseExecvp(), s.heuristicsMaxProcesses(), s.heuristicsKillListInterval(), s.netNssDbDir(),
-                s.netInitialMsgReceiveSize(), s.netInitialMsgSendSize(), s.netMinMsgSendSize(),
-                s.netMaxMsgReceiveSize(), s.netMaxSendBuffers(), s.netNssQnetdCn(), s.netNssClientCertNickname(),
-                s.netHeartbeatIntervalMin(), s.netHeartbeatIntervalMax(), s.netMinConnectTimeout(),
-                s.netMaxConnectTimeout(), s.netTestAlgorithmEnabled());
     }
 
     private static String longHelp() {

@@ -16,6 +16,8 @@ import org.quorate.qdevice.admin.QdeviceAdminCommands;
 import org.quorate.qdevice.admin.QdeviceAdminIpc;
 import org.quorate.qdevice.admin.QdeviceStatusSnapshot;
 import org.quorate.qdevice.backend.ConfigException;
+import org.quorate.qdevice.backend.ConfigLimits;
+import org.quorate.qdevice.backend.ConfigNotice;
 import org.quorate.qdevice.backend.DeviceSettings;
 import org.quorate.qdevice.backend.NodeListNotification;
 import org.quorate.qdevice.backend.QdeviceConfig;
@@ -24,6 +26,7 @@ import org.quorate.qdevice.backend.QuorumBackendException;
 import org.quorate.qdevice.backend.QuorumListener;
 import org.quorate.qdevice.backend.QuorumNotification;
 import org.quorate.qdevice.config.QdeviceCommandLine;
+import org.quorate.qdevice.config.QdeviceSettingKeys;
 import org.quorate.qdevice.config.QdeviceSettings;
 import org.quorate.qdevice.corosync.CorosyncBackendOptions;
 import org.quorate.qdevice.corosync.CorosyncQuorumBackend;
@@ -58,6 +61,7 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
     private static final Logger LOG = LoggerFactory.getLogger(QdeviceMain.class);
 
     private final QdeviceSettings settings;
+    private final ConfigLimits limits;
     private final Function<QdeviceSettings, QuorumBackend> backends;
     private final StopRequest stopRequest;
     private boolean stopped;
@@ -78,13 +82,14 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
     QdeviceMain(QdeviceSettings settings, Function<QdeviceSettings, QuorumBackend> backends,
                 StopRequest stopRequest) {
         this.settings = settings;
+        this.limits = ConfigLimits.from(settings.values());
         this.backends = backends;
         this.stopRequest = stopRequest;
     }
 
     public static void main(String[] args) {
         System.exit(run(args, s -> CorosyncQuorumBackend.connect(
-                new CorosyncBackendOptions(s.maxCsTryAgain(), Duration.ofSeconds(1), Duration.ofMillis(200)))));
+                new CorosyncBackendOptions(s.get(QdeviceSettingKeys.MAX_CS_TRY_AGAIN), Duration.ofSeconds(1), Duration.ofMillis(200)))));
     }
 
     /** The whole daemon with a given corosync connection (tests run it as a child process with a stand-in). */
@@ -121,16 +126,17 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
             throw new StartupException("Can't connect to corosync: " + e.getMessage());
         }
         try {
-            config = backend.readConfig();
+            config = backend.readConfig(limits, QdeviceMain::log);
         } catch (ConfigException e) {
-            throw new StartupException("Invalid configuration: " + e.getMessage());
+            // The C daemon's own words where it has them, so logs and scripts read the same.
+            throw new StartupException(e.isCText() ? e.getMessage() : "Invalid configuration: " + e.getMessage());
         }
         DeviceSettings device = config.device();
         if (!DeviceSettings.MODEL_NET.equals(device.model()) || device.net().isEmpty()) {
             throw new StartupException("quorum.device.model is '" + device.model() + "'; only 'net' is supported");
         }
         try {
-            lock = PidLockFile.acquire(settings.lockFile());
+            lock = PidLockFile.acquire(settings.get(QdeviceSettingKeys.LOCK_FILE));
         } catch (java.io.IOException e) {
             throw new StartupException(e.getMessage());
         }
@@ -139,33 +145,33 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
             try {
                 ssl = QdeviceTls.clientContext(settings);
             } catch (Exception e) {
-                throw new StartupException("Can't load the node certificate from " + settings.netNssDbDir() + ": "
+                throw new StartupException("Can't load the node certificate from " + settings.get(QdeviceSettingKeys.NET_NSS_DB_DIR) + ": "
                         + e.getMessage());
             }
         }
-        backend.register(settings.votequorumDeviceName());
+        backend.register(settings.get(QdeviceSettingKeys.VOTEQUORUM_DEVICE_NAME));
         registered = true;
-        backend.masterWins(settings.votequorumDeviceName(), Boolean.TRUE.equals(settings.masterWins()));
+        backend.masterWins(settings.get(QdeviceSettingKeys.VOTEQUORUM_DEVICE_NAME), settings.get(QdeviceSettingKeys.MASTER_WINS).allowed());
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("qdevice-loop"), NioIoHandler.newFactory());
         loop = group.next();
         try {
             ipc = QdeviceAdminIpc.start(ipcSettings(), this);
         } catch (Exception e) {
-            throw new StartupException("Can't open the local socket " + settings.localSocketFile() + ": " + e.getMessage());
+            throw new StartupException("Can't open the local socket " + settings.get(QdeviceSettingKeys.LOCAL_SOCKET_FILE) + ": " + e.getMessage());
         }
         backend.startTracking(this, loop);
         try {
-            firstRing.get(Math.max(1, settings.maxCsTryAgain()), TimeUnit.SECONDS);
+            firstRing.get(Math.max(1, settings.get(QdeviceSettingKeys.MAX_CS_TRY_AGAIN)), TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new StartupException("No ring id from votequorum within " + settings.maxCsTryAgain() + "s");
+            throw new StartupException("No ring id from votequorum within " + settings.get(QdeviceSettingKeys.MAX_CS_TRY_AGAIN) + "s");
         }
         Scheduler scheduler = new EventLoopScheduler(loop);
-        NetTransport.Factory transports = NettyNetTransport.factory(loop, ssl, settings.netInitialMsgReceiveSize());
+        NetTransport.Factory transports = NettyNetTransport.factory(loop, ssl, settings.get(QdeviceSettingKeys.NET_INITIAL_MSG_RECEIVE_SIZE));
         CompletableFuture<Void> started = new CompletableFuture<>();
         SslContext tls = ssl;
         loop.execute(() -> {
             CastVoteTimer castVote = new CastVoteTimer(scheduler, device.castVoteIntervalMs(),
-                    (cast, ringId) -> backend.poll(settings.votequorumDeviceName(), cast, ringId), node::ringId,
+                    (cast, ringId) -> backend.poll(settings.get(QdeviceSettingKeys.VOTEQUORUM_DEVICE_NAME), cast, ringId), node::ringId,
                     e -> {
                         LOG.error("Can't poll votequorum: {}", e.getMessage());
                         gaveUp(DisconnectReason.CANT_SCHEDULE_VOTING_TIMER);
@@ -185,10 +191,19 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
                 device.net().get().host(), device.net().get().port());
     }
 
+    /** An adjustment the configuration check made, at the C daemon's level. */
+    private static void log(ConfigNotice notice) {
+        if (notice.level() == ConfigNotice.Level.ERROR) {
+            LOG.error("{}", notice.message());
+        } else {
+            LOG.warn("{}", notice.message());
+        }
+    }
+
     private IpcServerSettings ipcSettings() {
-        return new IpcServerSettings(settings.localSocketFile(), settings.localSocketBacklog(), settings.ipcMaxClients(),
-                settings.ipcMaxReceiveSize(), settings.ipcMaxSendSize(), settings.localSocketUmask(),
-                settings.localSocketGid());
+        return new IpcServerSettings(settings.get(QdeviceSettingKeys.LOCAL_SOCKET_FILE), settings.get(QdeviceSettingKeys.LOCAL_SOCKET_BACKLOG), settings.get(QdeviceSettingKeys.IPC_MAX_CLIENTS),
+                settings.get(QdeviceSettingKeys.IPC_MAX_RECEIVE_SIZE), settings.get(QdeviceSettingKeys.IPC_MAX_SEND_SIZE), settings.get(QdeviceSettingKeys.LOCAL_SOCKET_UMASK),
+                settings.get(QdeviceSettingKeys.LOCAL_SOCKET_GID).orElse(null));
     }
 
     // ---- votequorum / cmap notifications, on the loop ----
@@ -235,7 +250,7 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
             return;
         }
         try {
-            QdeviceConfig fresh = backend.readConfig();
+            QdeviceConfig fresh = backend.readConfig(limits, QdeviceMain::log);
             config = fresh;
             heuristics.reconfigure(fresh.device().heuristics());
             client.configChanged(fresh);
@@ -295,7 +310,7 @@ public final class QdeviceMain implements QdeviceAdminCommands, NetClient.Listen
         if (backend != null) {
             try {
                 if (registered) {
-                    backend.unregister(settings.votequorumDeviceName());
+                    backend.unregister(settings.get(QdeviceSettingKeys.VOTEQUORUM_DEVICE_NAME));
                 }
             } catch (RuntimeException e) {
                 LOG.debug("Can't unregister the device: {}", e.getMessage());

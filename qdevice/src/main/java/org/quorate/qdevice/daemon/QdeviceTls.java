@@ -7,6 +7,7 @@ import org.quorate.certs.CertLayout;
 import org.quorate.certs.store.CertStoreException;
 import org.quorate.certs.store.NssMirror;
 import org.quorate.certs.store.NodeCertStore;
+import org.quorate.qdevice.config.QdeviceSettingKeys;
 import org.quorate.qdevice.config.QdeviceSettings;
 import org.quorate.qdevice.net.QnetdServerTrust;
 
@@ -44,11 +45,11 @@ final class QdeviceTls {
     }
 
     static SslContext clientContext(QdeviceSettings settings) throws CertStoreException, SSLException {
-        NodeCertStore store = NodeCertStore.load(settings.netNssDbDir());
+        NodeCertStore store = NodeCertStore.load(settings.get(QdeviceSettingKeys.NET_NSS_DB_DIR));
         warnIfNssDatabaseDiffers(store);
         return SslContextBuilder.forClient()
                 .keyManager(store.clientKey().privateKey(), store.clientKey().chain().toArray(X509Certificate[]::new))
-                .trustManager(new QnetdServerTrust(store.caCertificate(), settings.netNssQnetdCn()))
+                .trustManager(new QnetdServerTrust(store.caCertificate(), settings.get(QdeviceSettingKeys.NET_NSS_QNETD_CN)))
                 .protocols("TLSv1.3", "TLSv1.2")
                 // qnetd is checked by its certificate name ("Qnetd Server"), not by host name, as in the C client.
                 .endpointIdentificationAlgorithm(null)

@@ -1,5 +1,6 @@
 package org.quorate.qdevice.heuristics;
 
+import org.quorate.qdevice.config.QdeviceSettingKeys;
 import org.quorate.qdevice.config.QdeviceSettings;
 
 /**
@@ -22,7 +23,8 @@ public record HeuristicsLimits(boolean useExecvp, int maxProcesses, long killLis
     }
 
     public static HeuristicsLimits from(QdeviceSettings settings) {
-        return new HeuristicsLimits(settings.heuristicsUseExecvp(), settings.heuristicsMaxProcesses(),
-                settings.heuristicsKillListInterval());
+        return new HeuristicsLimits(settings.get(QdeviceSettingKeys.HEURISTICS_USE_EXECVP),
+                settings.get(QdeviceSettingKeys.HEURISTICS_MAX_PROCESSES),
+                settings.get(QdeviceSettingKeys.HEURISTICS_KILL_LIST_INTERVAL).toMillis());
     }
 }

@@ -20,6 +20,7 @@ import org.quorate.qdevice.backend.NetSettings;
 import org.quorate.qdevice.backend.NodeListNotification;
 import org.quorate.qdevice.backend.QdeviceConfig;
 import org.quorate.qdevice.backend.QuorumNotification;
+import org.quorate.qdevice.config.QdeviceSettingKeys;
 import org.quorate.qdevice.config.QdeviceSettings;
 import org.quorate.daemon.TransitionLog;
 import org.quorate.state.StateMachine;
@@ -188,8 +189,8 @@ public final class NetClient {
             disconnect(DisconnectReason.REQUIRED_OPTION_MISSING, "INIT_REPLY lacks sizes or supported lists");
             return;
         }
-        if (reply.serverMaximumRequestSize() < settings.netMinMsgSendSize()
-                || reply.serverMaximumReplySize() > settings.netMaxMsgReceiveSize()) {
+        if (reply.serverMaximumRequestSize() < settings.get(QdeviceSettingKeys.NET_MIN_MSG_SEND_SIZE)
+                || reply.serverMaximumReplySize() > settings.get(QdeviceSettingKeys.NET_MAX_MSG_RECEIVE_SIZE)) {
             disconnect(DisconnectReason.INCOMPATIBLE_MSG_SIZE, "server sizes " + reply.serverMaximumRequestSize()
                     + "/" + reply.serverMaximumReplySize());
             return;

@@ -60,7 +60,7 @@ class InMemoryQuorumBackendTest {
 
     @Test
     void readsItsConfigThroughTheParser() {
-        assertThat(backend.readConfig().clusterName()).isEqualTo("lab1");
+        assertThat(backend.readConfig(org.quorate.qdevice.backend.ConfigLimits.DEFAULTS, w -> { }).clusterName()).isEqualTo("lab1");
         assertThat(backend.configSnapshot().get("quorum.device.net.host")).hasValue("198.18.0.100");
     }
 

@@ -65,7 +65,7 @@ public final class BackendProbe {
                 return "connected";
             }
             case "config" -> {
-                QdeviceConfig c = backend.readConfig();
+                QdeviceConfig c = backend.readConfig(org.quorate.qdevice.backend.ConfigLimits.DEFAULTS, ignored -> { });
                 return "cluster=" + c.clusterName() + " nodeid=" + c.localNodeId()
                         + " configVersion=" + c.configVersion().orElse(-1)
                         + " nodes=" + c.nodes().stream().map(n -> n.nodeId() + "/dc" + n.datacenterId() + "/"

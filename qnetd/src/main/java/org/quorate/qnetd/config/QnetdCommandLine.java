@@ -45,6 +45,7 @@ public final class QnetdCommandLine {
         List<String> warnings = new ArrayList<>();
         StringBuilder stderr = new StringBuilder();
         QnetdSettings.Builder b = defaults.toBuilder();
+        QnetdSettings settings;
         try {
             // Options act in order before a later bad option is reported, as with the C daemon's getopt loop:
             // "-h -x" prints the usage only.
@@ -75,12 +76,12 @@ public final class QnetdCommandLine {
                     case 'p' -> b.port = (int) number(o.argument(), 1, 65535, "host port must be in range 1-65535");
                     case 's' -> b.tls = tlsMode(o.argument());
                     case 'S' -> {
+                        // Each warning is printed as soon as its item is read, before a later error, as in C.
                         for (AdvancedSettingsParser.Item item : AdvancedSettingsParser.split(o.argument())) {
-                            String warning = AdvancedSetting.apply(b, item);
-                            if (warning != null) {
+                            b.advanced.apply(item).ifPresent(warning -> {
                                 warnings.add(warning);
                                 stderr.append(PROGRAM).append(": ").append(warning).append('\n');
-                            }
+                            });
                         }
                     }
                     default -> throw new IllegalStateException("getopt returned " + o.flag());
@@ -89,13 +90,13 @@ public final class QnetdCommandLine {
             if (scan.failed()) {
                 throw scan.error();
             }
-            AdvancedSetting.validate(b);
+            settings = b.buildChecked();
         } catch (Getopt.GetoptException e) {
             return new Exit(1, USAGE, stderr + e.getMessage() + "\n");
         } catch (SettingsException e) {
             return new Exit(1, "", stderr + PROGRAM + ": " + e.getMessage() + "\n");
         }
-        return new Run(b.build(), List.copyOf(warnings));
+        return new Run(settings, List.copyOf(warnings));
     }
 
     /** The {@code -v} text, with the same algorithm and message lists as the C daemon. */

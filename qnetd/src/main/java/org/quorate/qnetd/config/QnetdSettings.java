@@ -1,22 +1,23 @@
 package org.quorate.qnetd.config;
 
+import org.quorate.config.Setting;
+import org.quorate.config.Settings;
 import org.quorate.protocol.TlsSupported;
 
-import java.nio.file.Path;
-
 /**
- * Every setting of the qnetd daemon, typed, with the C daemon's defaults. Values are validated when
- * they are parsed ({@link QnetdCommandLine}, {@link AdvancedSetting}); an instance is always valid.
+ * What the qnetd daemon runs with: its command-line flags, and the {@code -S} settings read by name
+ * ({@link QnetdSettingKeys}). Values are validated when parsed ({@link QnetdCommandLine}); an instance is
+ * always valid.
  *
- * @param listenAddress        {@code -l}; null listens on the wildcard address
- * @param port                 {@code -p}
- * @param ipVersion            {@code -4}/{@code -6}; 0 lets the OS decide (dual stack)
- * @param debug                number of {@code -d} flags
- * @param foreground           {@code -f}
- * @param tls                  {@code -s}
- * @param clientCertRequired   {@code -c}
- * @param maxClients           {@code -m}; 0 = unlimited
- * @param metricsAddress       Quorate's Prometheus endpoint, {@code host:port}; null = off
+ * @param listenAddress      {@code -l}; null listens on the wildcard address
+ * @param port               {@code -p}
+ * @param ipVersion          {@code -4}/{@code -6}; 0 lets the OS decide (dual stack)
+ * @param debug              number of {@code -d} flags
+ * @param foreground         {@code -f}
+ * @param tls                {@code -s}
+ * @param clientCertRequired {@code -c}
+ * @param maxClients         {@code -m}; 0 = unlimited
+ * @param advanced           the {@code -S} settings
  */
 public record QnetdSettings(
         String listenAddress,
@@ -27,26 +28,7 @@ public record QnetdSettings(
         TlsSupported tls,
         boolean clientCertRequired,
         long maxClients,
-        int listenBacklog,
-        int maxClientSendBuffers,
-        int maxClientSendSize,
-        int maxClientReceiveSize,
-        Path nssDbDir,
-        String certNickname,
-        long heartbeatIntervalMin,
-        long heartbeatIntervalMax,
-        boolean dpdEnabled,
-        double dpdIntervalCoefficient,
-        Path lockFile,
-        Path localSocketFile,
-        Integer localSocketUmask,
-        String localSocketGid,
-        int localSocketBacklog,
-        int ipcMaxClients,
-        int ipcMaxReceiveSize,
-        int ipcMaxSendSize,
-        boolean keepActivePartitionTieBreaker,
-        String metricsAddress) {
+        Settings advanced) {
 
     public static final int DEFAULT_PORT = 5403;
 
@@ -56,11 +38,20 @@ public record QnetdSettings(
      */
     public static final long PRE_INIT_HEARTBEAT_MS = 120_000;
 
+    public QnetdSettings {
+        if (advanced.schema() != QnetdSettingKeys.SCHEMA) {
+            throw new IllegalArgumentException("not corosync-qnetd settings: " + advanced.schema().title());
+        }
+    }
+
     public static QnetdSettings defaults() {
         return new QnetdSettings(null, DEFAULT_PORT, 0, 0, false, TlsSupported.SUPPORTED, true, 0,
-                10, 32, 32768, 32768, QnetdPaths.defaultNssDbDir(), "QNetd Cert", 1000, 120000, true, 1.5,
-                QnetdPaths.defaultLockFile(), QnetdPaths.defaultLocalSocketFile(), null, null, 10, 10, 4096,
-                10485760, false, null);
+                QnetdSettingKeys.SCHEMA.defaults());
+    }
+
+    /** The value of one {@code -S} setting. */
+    public <T> T get(Setting<T> setting) {
+        return advanced.get(setting);
     }
 
     /** The address the status output shows: the {@code -l} value or {@code *}. */
@@ -70,7 +61,7 @@ public record QnetdSettings(
 
     /** Dead-peer timeout for a client with heartbeat {@code heartbeatMs}. */
     public long deadPeerTimeoutMs(long heartbeatMs) {
-        return (long) (dpdIntervalCoefficient * heartbeatMs);
+        return (long) (get(QnetdSettingKeys.DPD_INTERVAL_COEFFICIENT) * heartbeatMs);
     }
 
     public Builder toBuilder() {
@@ -87,26 +78,7 @@ public record QnetdSettings(
         TlsSupported tls;
         boolean clientCertRequired;
         long maxClients;
-        int listenBacklog;
-        int maxClientSendBuffers;
-        int maxClientSendSize;
-        int maxClientReceiveSize;
-        Path nssDbDir;
-        String certNickname;
-        long heartbeatIntervalMin;
-        long heartbeatIntervalMax;
-        boolean dpdEnabled;
-        double dpdIntervalCoefficient;
-        Path lockFile;
-        Path localSocketFile;
-        Integer localSocketUmask;
-        String localSocketGid;
-        int localSocketBacklog;
-        int ipcMaxClients;
-        int ipcMaxReceiveSize;
-        int ipcMaxSendSize;
-        boolean keepActivePartitionTieBreaker;
-        String metricsAddress;
+        Settings.Builder advanced;
 
         Builder(QnetdSettings s) {
             listenAddress = s.listenAddress;
@@ -117,26 +89,7 @@ public record QnetdSettings(
             tls = s.tls;
             clientCertRequired = s.clientCertRequired;
             maxClients = s.maxClients;
-            listenBacklog = s.listenBacklog;
-            maxClientSendBuffers = s.maxClientSendBuffers;
-            maxClientSendSize = s.maxClientSendSize;
-            maxClientReceiveSize = s.maxClientReceiveSize;
-            nssDbDir = s.nssDbDir;
-            certNickname = s.certNickname;
-            heartbeatIntervalMin = s.heartbeatIntervalMin;
-            heartbeatIntervalMax = s.heartbeatIntervalMax;
-            dpdEnabled = s.dpdEnabled;
-            dpdIntervalCoefficient = s.dpdIntervalCoefficient;
-            lockFile = s.lockFile;
-            localSocketFile = s.localSocketFile;
-            localSocketUmask = s.localSocketUmask;
-            localSocketGid = s.localSocketGid;
-            localSocketBacklog = s.localSocketBacklog;
-            ipcMaxClients = s.ipcMaxClients;
-            ipcMaxReceiveSize = s.ipcMaxReceiveSize;
-            ipcMaxSendSize = s.ipcMaxSendSize;
-            keepActivePartitionTieBreaker = s.keepActivePartitionTieBreaker;
-            metricsAddress = s.metricsAddress;
+            advanced = s.advanced.toBuilder();
         }
 
         public Builder port(int port) {
@@ -159,58 +112,26 @@ public record QnetdSettings(
             return this;
         }
 
-        public Builder nssDbDir(Path dir) {
-            this.nssDbDir = dir;
-            return this;
-        }
-
-        public Builder lockFile(Path file) {
-            this.lockFile = file;
-            return this;
-        }
-
-        public Builder localSocketFile(Path file) {
-            this.localSocketFile = file;
-            return this;
-        }
-
-        public Builder heartbeatRange(long min, long max) {
-            this.heartbeatIntervalMin = min;
-            this.heartbeatIntervalMax = max;
-            return this;
-        }
-
-        public Builder maxClientReceiveSize(int size) {
-            this.maxClientReceiveSize = size;
-            return this;
-        }
-
         public Builder maxClients(long max) {
             this.maxClients = max;
             return this;
         }
 
-        public Builder dpdEnabled(boolean enabled) {
-            this.dpdEnabled = enabled;
+        /** Sets one {@code -S} setting from code; out of range throws {@link IllegalArgumentException} naming it. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            advanced.set(setting, value);
             return this;
         }
 
-        public Builder keepActivePartitionTieBreaker(boolean enabled) {
-            this.keepActivePartitionTieBreaker = enabled;
-            return this;
-        }
-
-        public Builder metricsAddress(String hostPort) {
-            this.metricsAddress = hostPort;
-            return this;
-        }
-
+        /** For code that knows its values fit; the command line uses {@link #buildChecked()}. */
         public QnetdSettings build() {
             return new QnetdSettings(listenAddress, port, ipVersion, debug, foreground, tls, clientCertRequired,
-                    maxClients, listenBacklog, maxClientSendBuffers, maxClientSendSize, maxClientReceiveSize, nssDbDir,
-                    certNickname, heartbeatIntervalMin, heartbeatIntervalMax, dpdEnabled, dpdIntervalCoefficient,
-                    lockFile, localSocketFile, localSocketUmask, localSocketGid, localSocketBacklog, ipcMaxClients,
-                    ipcMaxReceiveSize, ipcMaxSendSize, keepActivePartitionTieBreaker, metricsAddress);
+                    maxClients, advanced.buildOrThrow());
+        }
+
+        QnetdSettings buildChecked() throws org.quorate.config.SettingsException {
+            return new QnetdSettings(listenAddress, port, ipVersion, debug, foreground, tls, clientCertRequired,
+                    maxClients, advanced.build());
         }
     }
 }

@@ -29,6 +29,17 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import static org.quorate.qnetd.config.QnetdSettingKeys.IPC_MAX_CLIENTS;
+import static org.quorate.qnetd.config.QnetdSettingKeys.IPC_MAX_RECEIVE_SIZE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.IPC_MAX_SEND_SIZE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.LOCAL_SOCKET_BACKLOG;
+import static org.quorate.qnetd.config.QnetdSettingKeys.LOCAL_SOCKET_FILE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.LOCAL_SOCKET_GID;
+import static org.quorate.qnetd.config.QnetdSettingKeys.LOCAL_SOCKET_UMASK;
+import static org.quorate.qnetd.config.QnetdSettingKeys.LOCK_FILE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.METRICS_ADDRESS;
+import static org.quorate.qnetd.config.QnetdSettingKeys.NSS_DB_DIR;
+
 /**
  * corosync-qnetd: start-up (options, logging, lock file, TCP socket, certificates, IPC socket, serving
  * the TCP socket, READY=1), then serve until SIGTERM/SIGINT or the IPC {@code shutdown} command.
@@ -86,7 +97,7 @@ public final class QnetdMain implements QnetdAdminCommands {
 
     void start() throws StartupException {
         try {
-            lock = PidLockFile.acquire(settings.lockFile());
+            lock = PidLockFile.acquire(settings.get(LOCK_FILE));
         } catch (IOException e) {
             throw new StartupException(e.getMessage());
         }
@@ -111,12 +122,12 @@ public final class QnetdMain implements QnetdAdminCommands {
             } catch (CertStoreException e) {
                 throw new StartupException(String.join("\n", QnetdTls.loadFailure(settings, e)));
             } catch (IOException e) {
-                throw new StartupException("Can't load the certificates from " + settings.nssDbDir() + ": "
+                throw new StartupException("Can't load the certificates from " + settings.get(NSS_DB_DIR) + ": "
                         + e.getMessage());
             }
         }
         QnetdEvents events = QnetdEvents.NONE;
-        if (settings.metricsAddress() != null) {
+        if (settings.get(METRICS_ADDRESS) != null) {
             metrics = new QnetdMetrics(store == null ? null : store.serverKey().certificate(),
                     store == null ? null : store.caCertificate());
             events = metrics;
@@ -125,7 +136,8 @@ public final class QnetdMain implements QnetdAdminCommands {
         try {
             ipc = QnetdAdminIpc.start(ipcSettings(), this);
         } catch (Exception e) {
-            throw new StartupException("Can't open the local socket " + settings.localSocketFile() + ": " + e.getMessage());
+            throw new StartupException("Can't open the local socket " + settings.get(LOCAL_SOCKET_FILE) + ": "
+                    + e.getMessage());
         }
         try {
             InetSocketAddress bound = server.start(listen);
@@ -135,9 +147,9 @@ public final class QnetdMain implements QnetdAdminCommands {
         }
         if (metrics != null) {
             try {
-                metrics.start(settings.metricsAddress(), server);
+                metrics.start(settings.get(METRICS_ADDRESS), server);
             } catch (IOException e) {
-                throw new StartupException("Can't start the metrics endpoint on " + settings.metricsAddress() + ": "
+                throw new StartupException("Can't start the metrics endpoint on " + settings.get(METRICS_ADDRESS) + ": "
                         + e.getMessage());
             }
         }
@@ -156,9 +168,9 @@ public final class QnetdMain implements QnetdAdminCommands {
     }
 
     private IpcServerSettings ipcSettings() {
-        return new IpcServerSettings(settings.localSocketFile(), settings.localSocketBacklog(), settings.ipcMaxClients(),
-                settings.ipcMaxReceiveSize(), settings.ipcMaxSendSize(), settings.localSocketUmask(),
-                settings.localSocketGid());
+        return new IpcServerSettings(settings.get(LOCAL_SOCKET_FILE), settings.get(LOCAL_SOCKET_BACKLOG),
+                settings.get(IPC_MAX_CLIENTS), settings.get(IPC_MAX_RECEIVE_SIZE), settings.get(IPC_MAX_SEND_SIZE),
+                settings.get(LOCAL_SOCKET_UMASK), settings.get(LOCAL_SOCKET_GID).orElse(null));
     }
 
     /** Stops and cleans up (clients told "server going down", sockets and lock file removed); idempotent. */

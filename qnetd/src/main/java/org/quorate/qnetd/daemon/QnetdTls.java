@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static org.quorate.qnetd.config.QnetdSettingKeys.NSS_DB_DIR;
+
 /** Builds the server's TLS context from the qnetd certificate store. */
 public final class QnetdTls {
     private static final Logger LOG = LoggerFactory.getLogger(QnetdTls.class);
@@ -55,12 +57,12 @@ public final class QnetdTls {
     }
 
     /**
-     * Loads the store in {@code settings.nssDbDir()}, creating CA and server certificate on first start
+     * Loads the store in {@code settings.get(NSS_DB_DIR)}, creating CA and server certificate on first start
      * when the directory exists and is empty (reported once through {@code progress}). A missing
      * directory is refused, as the C daemon does.
      */
     public static QnetdCertStore loadStore(QnetdSettings settings, Consumer<String> progress) throws CertStoreException {
-        return QnetdCertStore.ensureInitialized(settings.nssDbDir(), Instant.now(), progress,
+        return QnetdCertStore.ensureInitialized(settings.get(NSS_DB_DIR), Instant.now(), progress,
                 NssMirror.onSystemPath(notice -> LOG.warn("{}", notice)));
     }
 
@@ -72,13 +74,13 @@ public final class QnetdTls {
     public static List<String> loadFailure(QnetdSettings settings, CertStoreException e) {
         if (e instanceof DirectoryAccessException access
                 && access.problem().kind() == FileAccess.DirectoryProblem.Kind.MISSING) {
-            return List.of(access.cDaemonLine(), "NSS DB directory " + settings.nssDbDir() + " (nss_db_dir) does"
+            return List.of(access.cDaemonLine(), "NSS DB directory " + settings.get(NSS_DB_DIR) + " (nss_db_dir) does"
                     + " not exist; qnetd creates its CA only in an existing, empty directory");
         }
         if (e instanceof DirectoryAccessException) {
             return List.of(e.getMessage());
         }
-        return List.of("Can't load the certificates from " + settings.nssDbDir() + ": " + e.getMessage());
+        return List.of("Can't load the certificates from " + settings.get(NSS_DB_DIR) + ": " + e.getMessage());
     }
 
     /**

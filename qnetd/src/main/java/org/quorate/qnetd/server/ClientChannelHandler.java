@@ -22,6 +22,9 @@ import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 
+import static org.quorate.qnetd.config.QnetdSettingKeys.MAX_CLIENT_SEND_BUFFERS;
+import static org.quorate.qnetd.config.QnetdSettingKeys.MAX_CLIENT_SEND_SIZE;
+
 /**
  * The Netty end of one client connection: hands decoded frames to its {@link ClientSession} and
  * implements {@link ClientConnection} for it. Runs on the server's single event loop, which is also
@@ -140,12 +143,12 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter implements
             return;
         }
         ByteBuf frame = QnetCodec.encode(message, channel.alloc());
-        if (frame.readableBytes() > transport.settings().maxClientSendSize()) {
+        if (frame.readableBytes() > transport.settings().get(MAX_CLIENT_SEND_SIZE)) {
             frame.release();
             close("reply larger than max_client_send_size");
             return;
         }
-        if (queuedWrites >= transport.settings().maxClientSendBuffers()) {
+        if (queuedWrites >= transport.settings().get(MAX_CLIENT_SEND_BUFFERS)) {
             frame.release();
             LOG.warn("Client {} doesn't read its replies (send queue full). Disconnecting client", remoteAddress);
             close("send queue full");

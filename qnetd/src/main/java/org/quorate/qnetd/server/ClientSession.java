@@ -31,6 +31,13 @@ import java.security.cert.X509Certificate;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
+import static org.quorate.qnetd.config.QnetdSettingKeys.DPD_ENABLED;
+import static org.quorate.qnetd.config.QnetdSettingKeys.HEARTBEAT_INTERVAL_MAX;
+import static org.quorate.qnetd.config.QnetdSettingKeys.HEARTBEAT_INTERVAL_MIN;
+import static org.quorate.qnetd.config.QnetdSettingKeys.KEEP_ACTIVE_PARTITION_TIE_BREAKER;
+import static org.quorate.qnetd.config.QnetdSettingKeys.MAX_CLIENT_RECEIVE_SIZE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.MAX_CLIENT_SEND_SIZE;
+
 /**
  * One client connection of the server: the per-connection rules of spec §4.2–§4.4 (PREINIT, STARTTLS,
  * the TLS check, INIT validation, the request dispatch table, dead-peer detection). Cluster-wide
@@ -229,8 +236,8 @@ public final class ClientSession {
     }
 
     private void onInit(Init init) {
-        ReplyErrorCode err = InitCheck.check(init, phase.current().preinitReceived(), settings.heartbeatIntervalMin(),
-                settings.heartbeatIntervalMax());
+        ReplyErrorCode err = InitCheck.check(init, phase.current().preinitReceived(),
+                settings.get(HEARTBEAT_INTERVAL_MIN).toMillis(), settings.get(HEARTBEAT_INTERVAL_MAX).toMillis());
         if (err == ReplyErrorCode.NO_ERROR) {
             err = join(init);
         }
@@ -240,7 +247,7 @@ public final class ClientSession {
             events.serverError(err);
         }
         connection.send(Messages.initReply(init.seq(), err, init.supportedMessages() != null,
-                init.supportedOptions() != null, settings.maxClientReceiveSize(), settings.maxClientSendSize()));
+                init.supportedOptions() != null, settings.get(MAX_CLIENT_RECEIVE_SIZE), settings.get(MAX_CLIENT_SEND_SIZE)));
     }
 
     private ReplyErrorCode join(Init init) {
@@ -258,7 +265,7 @@ public final class ClientSession {
         }
         heartbeat(init.heartbeatInterval());
         client = new ClientState(init.nodeId(), algorithm, init.tieBreaker(),
-                settings.keepActivePartitionTieBreaker(), init.ringId());
+                settings.get(KEEP_ACTIVE_PARTITION_TIE_BREAKER), init.ringId());
         joinedCluster = clusterName;
         cluster = registry.clusterFor(clusterName);
         registry.bind(client, this);
@@ -284,7 +291,7 @@ public final class ClientSession {
 
     private void onSetOption(SetOption option) {
         Long hb = option.heartbeatInterval();
-        if (hb != null && (hb < settings.heartbeatIntervalMin() || hb > settings.heartbeatIntervalMax())) {
+        if (hb != null && (hb < settings.get(HEARTBEAT_INTERVAL_MIN).toMillis() || hb > settings.get(HEARTBEAT_INTERVAL_MAX).toMillis())) {
             sendError(option.seq(), ReplyErrorCode.INVALID_HEARTBEAT_INTERVAL);
             return;
         }
@@ -363,7 +370,7 @@ public final class ClientSession {
 
     private void heartbeat(long ms) {
         heartbeatMs = ms;
-        if (settings.dpdEnabled()) {
+        if (settings.get(DPD_ENABLED)) {
             restartDeadPeerTimer(settings.deadPeerTimeoutMs(ms));
         }
     }
@@ -383,7 +390,7 @@ public final class ClientSession {
      * if a message came since, re-arms itself for the remaining time.
      */
     private void restartDeadPeerTimer(long timeoutMs) {
-        if (!settings.dpdEnabled()) {
+        if (!settings.get(DPD_ENABLED)) {
             return;
         }
         cancelDeadPeerTimer();

@@ -16,18 +16,16 @@ import java.util.concurrent.TimeUnit;
  * waits for CPU that is doing useful work. Waiting costs the server nothing: it stops reading from that
  * connection, so the client's ClientHello stays in the socket.
  *
- * <p>A place is held for one lease at most ({@link #DEFAULT_LEASE_MILLIS}): a handshake still running by
+ * <p>A place is held for one lease at most (setting {@code tls_handshake_lease}, 1 s): a handshake still running by
  * then goes on outside the gate and frees its place. So clients that send STARTTLS and then stall, by
  * accident or to block the server, delay the others by one lease each instead of holding the gate shut.
  *
  * <p>Not thread-safe: it lives on the server's logic thread, like the sessions that use it.
  */
 public final class HandshakeGate {
-    /** Enough to keep every core and the network round trips busy; far below what a storm brings. */
-    public static final int DEFAULT_LIMIT = 64;
-    /** A handshake costs milliseconds of CPU; one that needs longer is waiting for its client. */
-    public static final long DEFAULT_LEASE_MILLIS = 1000;
-
+    // The limit and lease are the qnetd settings tls_handshake_limit (64: enough to keep every core and the
+    // network round trips busy, far below what a storm brings) and tls_handshake_lease (1 s: a handshake costs
+    // milliseconds of CPU; one that needs longer is waiting for its client), see QnetdSettingKeys.
     private final int limit;
     private final long leaseMillis;
     private final Scheduler scheduler;

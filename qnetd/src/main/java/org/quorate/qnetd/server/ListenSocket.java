@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static org.quorate.qnetd.config.QnetdSettingKeys.LISTEN_BACKLOG;
+
 /**
  * The qnetd TCP socket, bound and listening but not yet served by an event loop.
  *
@@ -97,7 +99,7 @@ public final class ListenSocket implements AutoCloseable {
             try {
                 socket.setReuseAddress(true);
                 socket.bind(address);
-                socket.listen(settings.listenBacklog());
+                socket.listen(settings.get(LISTEN_BACKLOG));
             } catch (IOException | RuntimeException e) {
                 socket.close();
                 throw e;
@@ -106,7 +108,7 @@ public final class ListenSocket implements AutoCloseable {
             return new ListenSocket(new EpollServerSocketChannel(socket.intValue()), true, ipv6, description);
         }
         try {
-            return nio(address, settings.listenBacklog(), description);
+            return nio(address, settings.get(LISTEN_BACKLOG), description);
         } catch (IOException e) {
             if (!dualStackWildcard) {
                 throw e;
@@ -114,7 +116,7 @@ public final class ListenSocket implements AutoCloseable {
             // The JDK opens AF_INET where it thinks the host has no IPv6 (no address in /proc/net/if_inet6).
             LOG.info("Can't listen on IPv6 wildcard address ({}); listening on IPv4 only", e.getMessage());
             return nio(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), settings.port()),
-                    settings.listenBacklog(), description);
+                    settings.get(LISTEN_BACKLOG), description);
         }
     }
 
@@ -141,9 +143,9 @@ public final class ListenSocket implements AutoCloseable {
             LOG.warn("systemd passed {} sockets (LISTEN_FDNAMES={}); using fd {} only", passed.count(),
                     passed.names(), fd);
         }
-        ListenSocket listen = Epoll.isAvailable() ? inheritedEpoll(fd, settings.listenBacklog()) : inheritedNio(fd);
+        ListenSocket listen = Epoll.isAvailable() ? inheritedEpoll(fd, settings.get(LISTEN_BACKLOG)) : inheritedNio(fd);
         LOG.info("Taking the listening socket from systemd: fd {}, {}{}", fd, listen.description,
-                listen.epoll ? ", listen backlog " + settings.listenBacklog() : "");
+                listen.epoll ? ", listen backlog " + settings.get(LISTEN_BACKLOG) : "");
         warnAboutIgnoredOptions(settings, listen.localAddress(), listen.mappedIpv4).forEach(LOG::warn);
         return listen;
     }

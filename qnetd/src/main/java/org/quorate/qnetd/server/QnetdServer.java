@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import static org.quorate.qnetd.config.QnetdSettingKeys.MAX_CLIENT_RECEIVE_SIZE;
+
 /**
  * The qnetd network server. One event loop thread owns every connection, session and cluster, so the
  * protocol logic needs no locks; the expensive part of TLS handshakes (key exchange, signatures) runs
@@ -51,28 +53,18 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
     private boolean mappedIpv4;
     private volatile boolean goingDown;
     private final List<Channel> clientChannels = new ArrayList<>();
-    private final int handshakeLimit;
-    private final long handshakeLeaseMillis;
-
-    /** @param sslContext the server TLS context; null only when TLS is off */
-    public QnetdServer(QnetdSettings settings, SslContext sslContext, QnetdEvents events) {
-        this(settings, sslContext, events, HandshakeGate.DEFAULT_LIMIT, HandshakeGate.DEFAULT_LEASE_MILLIS);
-    }
 
     /**
-     * @param handshakeLimit       TLS handshakes run at once; the others wait their turn (see {@link HandshakeGate})
-     * @param handshakeLeaseMillis how long a handshake holds its place at most
+     * @param sslContext the server TLS context; null only when TLS is off. The TLS handshake gate's limits are
+     *                   settings ({@code tls_handshake_limit}, {@code tls_handshake_lease}, see {@link HandshakeGate})
      */
-    public QnetdServer(QnetdSettings settings, SslContext sslContext, QnetdEvents events, int handshakeLimit,
-                       long handshakeLeaseMillis) {
+    public QnetdServer(QnetdSettings settings, SslContext sslContext, QnetdEvents events) {
         if (settings.tls() != TlsSupported.UNSUPPORTED && sslContext == null) {
             throw new IllegalArgumentException("TLS is " + settings.tls().displayName() + " but no TLS context was given");
         }
         this.settings = settings;
         this.sslContext = sslContext;
         this.events = events;
-        this.handshakeLimit = handshakeLimit;
-        this.handshakeLeaseMillis = handshakeLeaseMillis;
     }
 
     /** Binds the listening socket and serves it; returns the bound address (port 0 picks a free one). */
@@ -90,8 +82,7 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("qnetd-accept"), io);
         tlsTasks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("qnetd-tls", true));
-        context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events, handshakeLimit,
-                handshakeLeaseMillis);
+        context = ServerContext.create(settings, new EventLoopScheduler(loop.next()), events);
         mappedIpv4 = listen.mappedIpv4();
         String listenDescription = listen.description();
         ServerChannel listening = listen.handOver();
@@ -103,7 +94,7 @@ public final class QnetdServer implements QnetdTransport, AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        QnetFrameDecoder decoder = QnetFrameDecoder.forServer(settings.maxClientReceiveSize());
+                        QnetFrameDecoder decoder = QnetFrameDecoder.forServer(settings.get(MAX_CLIENT_RECEIVE_SIZE));
                         ch.pipeline().addLast("qnet-decoder", decoder);
                         ch.pipeline().addLast("qnet-client", new ClientChannelHandler(QnetdServer.this, decoder));
                         clientChannels.add(ch);

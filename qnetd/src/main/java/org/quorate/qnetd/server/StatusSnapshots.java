@@ -13,6 +13,9 @@ import org.quorate.qnetd.config.QnetdSettings;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.quorate.qnetd.config.QnetdSettingKeys.MAX_CLIENT_RECEIVE_SIZE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.MAX_CLIENT_SEND_SIZE;
+
 /** Copies the live server state into the immutable picture the admin socket prints. Logic thread only. */
 public final class StatusSnapshots {
     private StatusSnapshots() {
@@ -22,7 +25,7 @@ public final class StatusSnapshots {
         QnetdSettings s = context.settings();
         QnetdServerStatus server = new QnetdServerStatus(s.displayListenAddress(), boundPort, s.tls(),
                 s.tls() != TlsSupported.UNSUPPORTED && s.clientCertRequired(), context.registry().connectionCount(),
-                s.maxClients(), s.maxClientSendSize(), s.maxClientReceiveSize());
+                s.maxClients(), s.get(MAX_CLIENT_SEND_SIZE), s.get(MAX_CLIENT_RECEIVE_SIZE));
         List<QnetdClusterStatus> clusters = new ArrayList<>();
         for (ClusterState cluster : context.registry().clusters()) {
             List<QnetdClientStatus> clients = new ArrayList<>();

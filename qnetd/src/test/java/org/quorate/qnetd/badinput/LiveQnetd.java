@@ -5,9 +5,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.quorate.protocol.ReplyErrorCode;
 import org.quorate.protocol.TlsSupported;
+import org.quorate.qnetd.config.QnetdSettingKeys;
 import org.quorate.qnetd.config.QnetdSettings;
 import org.quorate.qnetd.daemon.QnetdTls;
-import org.quorate.qnetd.server.HandshakeGate;
 import org.quorate.qnetd.server.QnetdEvents;
 import org.quorate.qnetd.server.QnetdServer;
 import org.quorate.qnetd.server.TlsFailureReason;
@@ -34,7 +34,8 @@ final class LiveQnetd implements AutoCloseable {
     final List<String> events = new CopyOnWriteArrayList<>();
 
     LiveQnetd(TestPki pki, TlsSupported tls) throws Exception {
-        this(pki, tls, HandshakeGate.DEFAULT_LIMIT, HandshakeGate.DEFAULT_LEASE_MILLIS);
+        this(pki, tls, QnetdSettingKeys.TLS_HANDSHAKE_LIMIT.defaultValue(),
+                QnetdSettingKeys.TLS_HANDSHAKE_LEASE.defaultValue().toMillis());
     }
 
     LiveQnetd(TestPki pki, TlsSupported tls, int handshakeLimit, long handshakeLeaseMillis) throws Exception {
@@ -42,9 +43,11 @@ final class LiveQnetd implements AutoCloseable {
         qnetdLogger.addAppender(log);
         QnetdSettings settings = QnetdSettings.defaults().toBuilder()
                 .listenAddress("127.0.0.1").port(0).tls(tls).clientCertRequired(true)
-                .heartbeatRange(MIN_HEARTBEAT_MS, 120_000).build();
+                .set(QnetdSettingKeys.HEARTBEAT_INTERVAL_MIN, Duration.ofMillis(MIN_HEARTBEAT_MS))
+                .set(QnetdSettingKeys.TLS_HANDSHAKE_LIMIT, handshakeLimit)
+                .set(QnetdSettingKeys.TLS_HANDSHAKE_LEASE, Duration.ofMillis(handshakeLeaseMillis)).build();
         var ssl = QnetdTls.serverContext(pki.store().serverKey(), pki.store().caCertificate(), true);
-        server = new QnetdServer(settings, ssl, new Recorder(), handshakeLimit, handshakeLeaseMillis);
+        server = new QnetdServer(settings, ssl, new Recorder());
         address = server.start();
     }
 

@@ -4,8 +4,21 @@ import org.junit.jupiter.api.Test;
 import org.quorate.protocol.TlsSupported;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quorate.qnetd.config.QnetdSettingKeys.DPD_ENABLED;
+import static org.quorate.qnetd.config.QnetdSettingKeys.HEARTBEAT_INTERVAL_MAX;
+import static org.quorate.qnetd.config.QnetdSettingKeys.HEARTBEAT_INTERVAL_MIN;
+import static org.quorate.qnetd.config.QnetdSettingKeys.LISTEN_BACKLOG;
+import static org.quorate.qnetd.config.QnetdSettingKeys.LOCAL_SOCKET_FILE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.LOCK_FILE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.MAX_CLIENT_RECEIVE_SIZE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.MAX_CLIENT_SEND_SIZE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.METRICS_ADDRESS;
+import static org.quorate.qnetd.config.QnetdSettingKeys.NSS_DB_DIR;
+import static org.quorate.qnetd.config.QnetdSettingKeys.TLS_HANDSHAKE_LEASE;
+import static org.quorate.qnetd.config.QnetdSettingKeys.TLS_HANDSHAKE_LIMIT;
 
 class QnetdCommandLineTest {
     private static QnetdCommandLine.Outcome parse(String... args) {
@@ -30,13 +43,15 @@ class QnetdCommandLineTest {
         assertThat(s.port()).isEqualTo(5403);
         assertThat(s.tls()).isEqualTo(TlsSupported.SUPPORTED);
         assertThat(s.clientCertRequired()).isTrue();
-        assertThat(s.maxClientReceiveSize()).isEqualTo(32768);
-        assertThat(s.maxClientSendSize()).isEqualTo(32768);
-        assertThat(s.listenBacklog()).isEqualTo(10);
-        assertThat(s.heartbeatIntervalMin()).isEqualTo(1000);
-        assertThat(s.heartbeatIntervalMax()).isEqualTo(120000);
+        assertThat(s.get(MAX_CLIENT_RECEIVE_SIZE)).isEqualTo(32768);
+        assertThat(s.get(MAX_CLIENT_SEND_SIZE)).isEqualTo(32768);
+        assertThat(s.get(LISTEN_BACKLOG)).isEqualTo(10);
+        assertThat(s.get(HEARTBEAT_INTERVAL_MIN)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(s.get(HEARTBEAT_INTERVAL_MAX)).isEqualTo(Duration.ofMinutes(2));
         assertThat(s.deadPeerTimeoutMs(8000)).isEqualTo(12000);
         assertThat(s.displayListenAddress()).isEqualTo("*");
+        assertThat(s.get(TLS_HANDSHAKE_LIMIT)).isEqualTo(64);
+        assertThat(s.get(TLS_HANDSHAKE_LEASE)).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -62,11 +77,11 @@ class QnetdCommandLineTest {
     void advancedSettingsAreCaseInsensitiveAndStopAtEmptyItem() {
         QnetdSettings s = run("-S", "LISTEN_BACKLOG=50,dpd_enabled=off,,listen_backlog=bogus",
                 "-S", "lock_file=/tmp/q.pid,local_socket_file=/tmp/q.sock,nss_db_dir=/tmp/db");
-        assertThat(s.listenBacklog()).isEqualTo(50);
-        assertThat(s.dpdEnabled()).isFalse();
-        assertThat(s.lockFile()).isEqualTo(Path.of("/tmp/q.pid"));
-        assertThat(s.localSocketFile()).isEqualTo(Path.of("/tmp/q.sock"));
-        assertThat(s.nssDbDir()).isEqualTo(Path.of("/tmp/db"));
+        assertThat(s.get(LISTEN_BACKLOG)).isEqualTo(50);
+        assertThat(s.get(DPD_ENABLED)).isFalse();
+        assertThat(s.get(LOCK_FILE)).isEqualTo(Path.of("/tmp/q.pid"));
+        assertThat(s.get(LOCAL_SOCKET_FILE)).isEqualTo(Path.of("/tmp/q.sock"));
+        assertThat(s.get(NSS_DB_DIR)).isEqualTo(Path.of("/tmp/db"));
     }
 
     @Test
@@ -107,8 +122,24 @@ class QnetdCommandLineTest {
     }
 
     @Test
+    void theHandshakeGateLimitsAreSettings() {
+        QnetdSettings s = run("-S", "tls_handshake_limit=8,tls_handshake_lease=250");
+        assertThat(s.get(TLS_HANDSHAKE_LIMIT)).isEqualTo(8);
+        assertThat(s.get(TLS_HANDSHAKE_LEASE)).isEqualTo(Duration.ofMillis(250));
+        assertThat(exit("-S", "tls_handshake_limit=0").stderr())
+                .isEqualTo("corosync-qnetd: Invalid value '0' for option 'tls_handshake_limit'\n");
+    }
+
+    @Test
+    void heartbeatMinimumAboveMaximumIsRefusedAfterAllOptions() {
+        assertThat(exit("-S", "heartbeat_interval_min=5000", "-S", "heartbeat_interval_max=4000").stderr())
+                .isEqualTo("corosync-qnetd: heartbeat_interval_min (5000) must not be greater than "
+                        + "heartbeat_interval_max (4000)\n");
+    }
+
+    @Test
     void metricsAddressIsValidated() {
-        assertThat(run("-S", "metrics_address=127.0.0.1:9403").metricsAddress()).isEqualTo("127.0.0.1:9403");
+        assertThat(run("-S", "metrics_address=127.0.0.1:9403").get(METRICS_ADDRESS)).isEqualTo("127.0.0.1:9403");
         assertThat(exit("-S", "metrics_address=nowhere").stderr())
                 .isEqualTo("corosync-qnetd: Invalid value 'nowhere' for option 'metrics_address'\n");
     }

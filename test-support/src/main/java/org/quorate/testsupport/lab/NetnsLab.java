@@ -313,11 +313,12 @@ public final class NetnsLab implements AutoCloseable {
         }
     }
 
-    /** Removes every cut rule on the given hosts (all hosts if none given). */
+    /** Removes every cut, delay and loss on the given hosts (all hosts if none given). */
     public void heal(String... hostNames) {
         List<LabHost> targets = hostNames.length == 0 ? hosts() : Stream.of(hostNames).map(this::host).toList();
         for (LabHost h : targets) {
             Commands.run(iptablesArgv(h, "-F", CHAIN)); // no chain = nothing was cut there
+            clearShaping(h);
         }
         event("heal " + targets.stream().map(LabHost::name).toList());
     }
@@ -343,6 +344,74 @@ public final class NetnsLab implements AutoCloseable {
     public void networkUp(String host) {
         for (int i = 0; i < host(host).addresses().size(); i++) {
             linkUp(host, i);
+        }
+    }
+
+    // ------------------------------------------------------------------ shaping faults (tc, iptables, ss)
+
+    /**
+     * Delays everything between {@code host} and {@code peer} ({@code null}: every host) by {@code delay}
+     * (plus/minus {@code jitter}, normally distributed) in EACH direction: tc netem on the host's ethN and on the
+     * bridge end of its veth. Needs sch_netem in the kernel; without it this fails naming the kernel option.
+     * {@link #heal(String...)} on {@code host} removes it.
+     */
+    public void delay(String host, String peer, Duration delay, Duration jitter) {
+        LabHost h = host(host);
+        List<String> peerAddresses = peer == null ? List.of() : host(peer).addresses();
+        List<List<String>> commands = new ArrayList<>();
+        for (int i = 0; i < h.addresses().size(); i++) {
+            LinkShaping.Device out = new LinkShaping.Device(h.namespace(), "eth" + i);
+            LinkShaping.Device in = new LinkShaping.Device(bridgeNamespace, h.name() + "-" + i);
+            commands.addAll(peer == null ? LinkShaping.delayAll(out, delay, jitter)
+                    : LinkShaping.delayTo(out, "dst", peerAddresses, delay, jitter));
+            commands.addAll(peer == null ? LinkShaping.delayAll(in, delay, jitter)
+                    : LinkShaping.delayTo(in, "src", peerAddresses, delay, jitter));
+        }
+        LinkShaping.apply(commands);
+        event("delay " + host + " <-> " + (peer == null ? "all" : peer) + " " + delay.toMillis() + "ms"
+                + (jitter.isZero() ? "" : " +-" + jitter.toMillis() + "ms") + " each way");
+    }
+
+    /**
+     * Drops {@code percent}% of the packets {@code host} sends or receives on its links (never loopback),
+     * at random: iptables' statistic match, the per-packet loss of netem without needing sch_netem.
+     * {@link #heal(String...)} on {@code host} removes it.
+     */
+    public void loss(String host, int percent) {
+        LabHost h = host(host);
+        List<String> rule = LinkShaping.lossRule(percent);
+        if (!Commands.run(iptablesArgv(h, "-L", LinkShaping.LOSS_CHAIN, "-n")).ok()) {
+            iptables(h, "-N", LinkShaping.LOSS_CHAIN);
+            iptables(h, "-I", "INPUT", "!", "-i", "lo", "-j", LinkShaping.LOSS_CHAIN);
+            iptables(h, "-I", "OUTPUT", "!", "-o", "lo", "-j", LinkShaping.LOSS_CHAIN);
+        }
+        iptables(h, "-F", LinkShaping.LOSS_CHAIN);
+        iptables(h, rule.toArray(String[]::new));
+        event("loss " + host + " " + percent + "%");
+    }
+
+    /**
+     * Kills {@code host}'s established TCP connections to {@code peer} ({@code ss -K} in the host's namespace:
+     * the kernel aborts each socket and sends the peer a RST, so both ends see the connection reset). Returns
+     * how many sockets were killed; nothing else is changed, so the host may connect again at once.
+     */
+    public int dropConnections(String host, String peer) {
+        LabHost h = host(host);
+        int killed = 0;
+        for (String addr : host(peer).addresses()) {
+            ExecResult r = Commands.run(List.of("ip", "netns", "exec", h.namespace(), "ss", "-K", "-H", "-t",
+                    "state", "established", "dst", addr)).requireOk();
+            killed += (int) r.stdout().lines().filter(l -> !l.isBlank()).count();
+        }
+        event("drop connections " + host + " -> " + peer + " (" + killed + " killed)");
+        return killed;
+    }
+
+    private void clearShaping(LabHost h) {
+        Commands.run(iptablesArgv(h, "-F", LinkShaping.LOSS_CHAIN)); // no chain = no loss was set
+        for (int i = 0; i < h.addresses().size(); i++) {
+            Commands.run(LinkShaping.clear(new LinkShaping.Device(h.namespace(), "eth" + i)));
+            Commands.run(LinkShaping.clear(new LinkShaping.Device(bridgeNamespace, h.name() + "-" + i)));
         }
     }
 
