@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.quorate.testsupport.lab.NetnsLab;
 
 /** Drives a {@link BackendProbe} child JVM: one command, one answer; EVENT lines are collected. */
 final class ProbeProcess implements AutoCloseable {
@@ -31,13 +32,11 @@ final class ProbeProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts the probe in network namespace {@code ns}, with this JVM's class path. */
-    static ProbeProcess start(String ns, Path stderr) throws IOException {
+    /** Starts the probe on a lab host (its network namespace: corosync's IPC sockets), with this JVM's class path. */
+    static ProbeProcess start(NetnsLab lab, String host) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", ns, java, "-cp",
-                System.getProperty("java.class.path"), BackendProbe.class.getName());
-        pb.redirectError(stderr.toFile());
-        return new ProbeProcess(pb.start());
+        return new ProbeProcess(lab.startPiped(host, "probe", List.of(java, "-cp",
+                System.getProperty("java.class.path"), BackendProbe.class.getName())).process());
     }
 
     /** Sends a command and returns its answer line (starts with OK or ERR). */

@@ -1,5 +1,6 @@
 package org.quorate.qdevice.interop;
 
+import org.quorate.testsupport.lab.ClusterSpec;
 import org.quorate.testsupport.lab.DaemonProcess;
 import org.quorate.testsupport.lab.LabCluster;
 import org.quorate.testsupport.lab.QuorumSampler;
@@ -7,6 +8,8 @@ import org.quorate.testsupport.lab.QuorumStatus;
 import org.quorate.testsupport.lab.RealStack;
 import org.quorate.testsupport.lab.StackCommands;
 import org.quorate.testsupport.lab.TlsMode;
+import org.quorate.testsupport.lab.Topology;
+import org.quorate.testsupport.lab.Topology.QnetdOutage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +33,8 @@ import java.util.stream.IntStream;
 final class DifferentialRun {
     static final String REFERENCE = "C qdevice";
     static final String QUORATE = "Quorate qdevice";
+    /** The file whose presence makes the heuristics exec fail on a node (/etc/corosync is per host). */
+    static final String HEURISTICS_FAIL_FILE = "heuristics-fail";
     /** A scenario has settled once no node changed state for this long (qnetd decides within ~100 ms of the last node list). */
     private static final Duration QUIET = Duration.ofSeconds(2);
     private static final Duration RECOVERY = Duration.ofSeconds(90);
@@ -62,10 +67,21 @@ final class DifferentialRun {
         return transcript.toString();
     }
 
+    /**
+     * Cluster {@code id} of this shape. Heuristics run at connect and on every membership change (mode sync):
+     * one exec that fails while the node has {@link #HEURISTICS_FAIL_FILE}, so the test flips a node's
+     * result by creating a file, before the split that makes the membership change.
+     */
+    static ClusterSpec spec(Topology topology, int id) {
+        return topology.specBuilder(id).heuristicsMode("sync")
+                .heuristicsExec("check", "/usr/bin/test ! -e /etc/corosync/" + HEURISTICS_FAIL_FILE)
+                .build();
+    }
+
     /** Creates and starts both clusters (reference first) and waits until both are quorate with the vote. */
     void start(StackCommands quorateQdevice) {
-        LabCluster c = stack.createCluster(topology.spec(1));
-        LabCluster q = stack.createCluster(topology.spec(2), quorateQdevice);
+        LabCluster c = stack.createCluster(spec(topology, 1));
+        LabCluster q = stack.createCluster(spec(topology, 2), quorateQdevice);
         c.start();
         q.start();
         c.awaitQuorateWithQdevice(RECOVERY);
@@ -84,7 +100,7 @@ final class DifferentialRun {
 
     /** SIGKILL the highest node's corosync; the rest must carry on. Then restart it and its qdevice. */
     void killNode() {
-        int k = topology.killedNode();
+        int k = topology.killed();
         List<Integer> survivors = allNodes().stream().filter(n -> n != k).toList();
         long t0 = strike("kill -KILL corosync on node " + k, w -> w.cluster.kill(k, LabCluster.COROSYNC, "KILL"));
         settle(Duration.ofSeconds(40), survivors, (n, s) -> s.available() && s.members().size() == survivors.size());
@@ -118,7 +134,7 @@ final class DifferentialRun {
 
     /** Drop all traffic between the two sides (both still reach qnetd); then heal and time the vote. */
     void split() {
-        splitScenario("split " + topology.sideA + "|" + topology.sideB);
+        splitScenario("split " + topology.sideA() + "|" + topology.sideB());
     }
 
     /**
@@ -127,22 +143,22 @@ final class DifferentialRun {
      */
     void splitWithFailingHeuristics() {
         for (ClusterWatch w : watches) {
-            for (int n : topology.sideA) {
-                write(stack.lab().host(w.cluster.host(n)).etc().resolve(Topology.HEURISTICS_FAIL_FILE), "fail\n");
+            for (int n : topology.sideA()) {
+                write(stack.lab().host(w.cluster.host(n)).etc().resolve(HEURISTICS_FAIL_FILE), "fail\n");
             }
         }
-        splitScenario("split, heuristics FAIL on " + topology.sideA);
+        splitScenario("split, heuristics FAIL on " + topology.sideA());
         for (ClusterWatch w : watches) {
-            for (int n : topology.sideA) {
-                delete(stack.lab().host(w.cluster.host(n)).etc().resolve(Topology.HEURISTICS_FAIL_FILE));
+            for (int n : topology.sideA()) {
+                delete(stack.lab().host(w.cluster.host(n)).etc().resolve(HEURISTICS_FAIL_FILE));
             }
         }
     }
 
     private void splitScenario(String name) {
-        long t0 = strike("cut " + topology.sideA + " from " + topology.sideB, w -> {
-            for (int a : topology.sideA) {
-                for (int b : topology.sideB) {
+        long t0 = strike("cut " + topology.sideA() + " from " + topology.sideB(), w -> {
+            for (int a : topology.sideA()) {
+                for (int b : topology.sideB()) {
                     w.cluster.cut(a, b);
                 }
             }
@@ -156,9 +172,9 @@ final class DifferentialRun {
             ClusterWatch w = watches.get(i);
             for (int n : allNodes()) {
                 if (!outcomes.get(i).voting().contains(n)) {
-                    String at = topology.label() + "/" + qnetdLabel + " " + name + " heal n" + n;
-                    report.latency(w.label, at, w.voteAfterRingFormed(n, healed, topology.nodes),
-                            w.voteAfterRing(n, healed, topology.nodes));
+                    String at = topology.name() + "/" + qnetdLabel + " " + name + " heal n" + n;
+                    report.latency(w.label, at, w.voteAfterRingFormed(n, healed, topology.nodes()),
+                            w.voteAfterRing(n, healed, topology.nodes()));
                 }
             }
         }
@@ -166,7 +182,7 @@ final class DifferentialRun {
 
     /** qnetd unreachable (link down or killed) until both clusters' qdevices gave up their vote; then back. */
     void qnetdOutage() {
-        boolean linkDown = topology.qnetdOutage == Topology.QnetdOutage.NETWORK_DOWN;
+        boolean linkDown = topology.qnetdOutage() == QnetdOutage.NETWORK_DOWN;
         long t0 = System.nanoTime();
         if (linkDown) {
             stack.lab().networkDown(RealStack.QNETD_HOST);
@@ -175,7 +191,7 @@ final class DifferentialRun {
         }
         settle(Duration.ofSeconds(45), allNodes(), (n, s) -> s.available() && !s.qdeviceVoteCounted());
         record(linkDown ? "qnetd link down" : "qnetd killed", t0, allNodes(), w -> "");
-        report.toolComparison(topology.label() + "/" + qnetdLabel + " qnetd unreachable",
+        report.toolComparison(topology.name() + "/" + qnetdLabel + " qnetd unreachable",
                 QdeviceToolDiff.compare(reference().cluster.qdeviceTool(1), quorate().cluster.qdeviceTool(1)));
         long up = System.nanoTime();
         if (linkDown) {
@@ -189,22 +205,22 @@ final class DifferentialRun {
             for (int n : allNodes()) {
                 worst = max(worst, w.voteSince(n, up).orElse(Duration.ofDays(1)));
             }
-            report.reconnect(w.label, topology.label() + "/" + qnetdLabel, worst);
+            report.reconnect(w.label, topology.name() + "/" + qnetdLabel, worst);
         }
     }
 
     /** corosync-qdevice-tool -s -v of node 1 of both clusters, connected and settled. */
     void compareQdeviceTool(String state) {
-        report.toolComparison(topology.label() + "/" + qnetdLabel + " " + state,
+        report.toolComparison(topology.name() + "/" + qnetdLabel + " " + state,
                 QdeviceToolDiff.compare(reference().cluster.qdeviceTool(1), quorate().cluster.qdeviceTool(1)));
     }
 
     /** The sampling resolution of this run, which bounds every measured latency's precision. */
     void noteSamplingResolution() {
         double seconds = (System.nanoTime() - samplerStarted) / 1e9;
-        int hosts = 2 * topology.nodes;
+        int hosts = 2 * topology.nodes();
         report.note(String.format("%s/%s: %d quorumtool samples of %d hosts in %.0f s = one sample per host every %.0f ms",
-                topology.label(), qnetdLabel, sampler.sampleCount(), hosts, seconds,
+                topology.name(), qnetdLabel, sampler.sampleCount(), hosts, seconds,
                 seconds * 1000 * hosts / Math.max(1, sampler.sampleCount())));
     }
 
@@ -239,7 +255,7 @@ final class DifferentialRun {
     private List<ScenarioOutcome> record(String scenario, long t0, Collection<Integer> running,
                                          java.util.function.Function<ClusterWatch, String> note) {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
-        transcript.append("== ").append(topology.label()).append(" / ").append(qnetdLabel).append(": ")
+        transcript.append("== ").append(topology.name()).append(" / ").append(qnetdLabel).append(": ")
                 .append(scenario).append('\n');
         for (ClusterWatch w : watches) {
             ScenarioOutcome o = w.outcome(scenario, t0, running, note.apply(w));
@@ -248,7 +264,7 @@ final class DifferentialRun {
             o.endStates().forEach((n, s) -> transcript.append("      n").append(n).append(": ").append(s).append('\n'));
             transcript.append(w.transcript(t0));
         }
-        report.row(topology.label(), qnetdLabel, scenario, outcomes.get(0), outcomes.get(1));
+        report.row(topology.name(), qnetdLabel, scenario, outcomes.get(0), outcomes.get(1));
         return outcomes;
     }
 
@@ -262,7 +278,7 @@ final class DifferentialRun {
     }
 
     private List<Integer> allNodes() {
-        return IntStream.rangeClosed(1, topology.nodes).boxed().toList();
+        return IntStream.rangeClosed(1, topology.nodes()).boxed().toList();
     }
 
     private static Duration max(Duration a, Duration b) {

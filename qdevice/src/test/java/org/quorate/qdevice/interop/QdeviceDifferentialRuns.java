@@ -12,6 +12,8 @@ import org.quorate.testsupport.lab.QuorumStatus;
 import org.quorate.testsupport.lab.RealStack;
 import org.quorate.testsupport.lab.StackCommands;
 import org.quorate.testsupport.lab.TlsMode;
+import org.quorate.testsupport.lab.Topology;
+import org.quorate.testsupport.lab.Topology.QnetdOutage;
 
 import java.time.Duration;
 import java.util.List;
@@ -43,17 +45,25 @@ abstract class QdeviceDifferentialRuns {
         return argv;
     }
 
-    /** All topologies; {@code -Dquorate.differential.topologies=TWO_NODE_FFSPLIT,...} picks some while iterating. */
-    static java.util.stream.Stream<Topology> topologies() {
-        String only = System.getProperty("quorate.differential.topologies", "");
-        return java.util.Arrays.stream(Topology.values())
-                .filter(t -> only.isBlank() || List.of(only.split(",")).contains(t.name()));
+    /**
+     * Side A of a split always holds node 1, the node the {@code tie_breaker: lowest} favours (the heuristics
+     * scenario makes side A FAIL); the kill hits the highest node, so the tie-breaker side survives. The 2-node
+     * shape takes qnetd's link down (the heartbeat path), the others kill qnetd (the refused reconnect).
+     */
+    static final List<Topology> TOPOLOGIES = List.of(
+            Topology.of(2, QdeviceAlgorithm.FFSPLIT, List.of(1), List.of(2)).withQnetdOutage(QnetdOutage.NETWORK_DOWN),
+            Topology.of(3, QdeviceAlgorithm.LMS, List.of(1, 2), List.of(3)),
+            Topology.of(4, QdeviceAlgorithm.FFSPLIT, List.of(1, 2), List.of(3, 4)));
+
+    /** {@link #TOPOLOGIES}, or the rows {@code -D}{@value Topology#SELECTION_PROPERTY} names (e.g. 2n-ffsplit). */
+    static List<Topology> topologies() {
+        return Topology.selected(TOPOLOGIES);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("topologies")
     void quorateQdeviceBehavesLikeTheCQdevice(Topology topology) {
-        String where = topology.label() + "/" + qnetdLabel();
+        String where = topology.name() + "/" + qnetdLabel();
         int before = report.rows().size();
         int latenciesBefore = report.latencies().size();
         DifferentialRun run = null;
@@ -97,11 +107,11 @@ abstract class QdeviceDifferentialRuns {
 
     /** corosync-quorumtool -s: "Quorate Qdevice", every member A,V,NMW, the device's votes. */
     private static void assertQuorumTool(SoftAssertions soft, ClusterWatch w, Topology topology) {
-        for (int n = 1; n <= topology.nodes; n++) {
+        for (int n = 1; n <= topology.nodes(); n++) {
             QuorumStatus s = w.latest(n);
             soft.assertThat(s.flags()).as("%s n%d flags", w.label, n).contains("Quorate", "Qdevice");
             soft.assertThat(s.members()).as("%s n%d members", w.label, n).extracting(QuorumMember::qdeviceFlags)
-                    .containsOnly("A,V,NMW").hasSize(topology.nodes);
+                    .containsOnly("A,V,NMW").hasSize(topology.nodes());
             soft.assertThat(s.qdeviceVotes()).as("%s n%d qdevice votes", w.label, n).isEqualTo(topology.qdeviceVotes());
         }
     }
@@ -117,13 +127,13 @@ abstract class QdeviceDifferentialRuns {
             if (r.scenario().startsWith("kill")) {
                 soft.assertThat(c.lostQuorum()).as("C: survivors of a killed node keep quorum").isEmpty();
             } else if (r.scenario().startsWith("split, heuristics")) {
-                if (t.algorithm == QdeviceAlgorithm.FFSPLIT) {
+                if (t.algorithm() == QdeviceAlgorithm.FFSPLIT) {
                     soft.assertThat(c.quorate()).as("C: the side whose heuristics pass wins over the tie-breaker")
-                            .isEqualTo(new TreeSet<>(t.sideB));
+                            .isEqualTo(new TreeSet<>(t.sideB()));
                 }
             } else if (r.scenario().startsWith("split")) {
                 soft.assertThat(c.quorate()).as("C: side A wins the split (tie-breaker / bigger side)")
-                        .isEqualTo(new TreeSet<>(t.sideA));
+                        .isEqualTo(new TreeSet<>(t.sideA()));
             } else if (r.scenario().startsWith("qnetd")) {
                 soft.assertThat(c.voting()).as("C: no qdevice vote while qnetd is unreachable").isEmpty();
                 soft.assertThat(c.lostQuorum()).as("C: node votes alone keep quorum").isEmpty();

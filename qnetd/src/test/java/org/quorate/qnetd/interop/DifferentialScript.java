@@ -1,6 +1,7 @@
 package org.quorate.qnetd.interop;
 
 import org.quorate.testsupport.lab.Await;
+import org.quorate.testsupport.lab.ClusterSpec;
 import org.quorate.testsupport.lab.LabCluster;
 import org.quorate.testsupport.lab.QuorumMember;
 import org.quorate.testsupport.lab.QuorumSampler;
@@ -9,6 +10,7 @@ import org.quorate.testsupport.lab.RealStack;
 import org.quorate.testsupport.lab.StackCommands;
 import org.quorate.testsupport.lab.StateChange;
 import org.quorate.testsupport.lab.TlsMode;
+import org.quorate.testsupport.lab.Topology;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
 final class DifferentialScript {
     /**
      * A fault is watched at least this long: longer than corosync needs to notice it (token + consensus, about
-     * 5 s for 4 nodes with the 1 s token of {@link Topology#spec()}), so "nothing changed yet" never ends it.
+     * 5 s for 4 nodes with the 1 s token of {@link #spec(Topology)}), so "nothing changed yet" never ends it.
      */
     private static final Duration MIN_WATCH = Duration.ofSeconds(10);
     /** Longer than any gap between the steps of one reaction (membership, qdevice poll, qnetd round trip). */
@@ -57,10 +59,18 @@ final class DifferentialScript {
         String label = "diff-" + topology.name() + "-" + server;
         try (RealStack stack = RealStack.open(label, commands)) {
             stack.startQnetd(TlsMode.ON);
-            LabCluster cluster = stack.createCluster(topology.spec());
+            LabCluster cluster = stack.createCluster(spec(topology));
             cluster.start();
             return new DifferentialScript(server, topology, stack, cluster).script();
         }
+    }
+
+    /**
+     * TLS on, as pvecm sets it up. A 1 s token (default 3 s) so corosync notices faults in about 2-5 s and the
+     * suite stays short; the qdevice timers keep their defaults, they are what the two servers must agree on.
+     */
+    static ClusterSpec spec(Topology topology) {
+        return topology.specBuilder(1).tls(TlsMode.ON).totem("token: 1000").build();
     }
 
     private RunReport script() {

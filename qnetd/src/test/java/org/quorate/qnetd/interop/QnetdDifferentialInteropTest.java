@@ -3,12 +3,15 @@ package org.quorate.qnetd.interop;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.quorate.testsupport.JavaCommand;
 import org.quorate.testsupport.LogsOnFailure;
+import org.quorate.testsupport.lab.QdeviceAlgorithm;
 import org.quorate.testsupport.lab.StackCommands;
+import org.quorate.testsupport.lab.Topology;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +32,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QnetdDifferentialInteropTest {
     private static final ComparisonTable TABLE = new ComparisonTable();
 
-    @Test
-    void twoNodesFfsplit() {
-        compare(Topology.twoNodeFfsplit());
+    /**
+     * The crash always hits the tie-breaker node 1. 2 nodes: node 1 is also the deaf one. 3 nodes lms: the cut
+     * isolates node 1, so the bigger side must win against the tie-breaker. 4 nodes: a 50:50 cut that the
+     * tie-breaker decides.
+     */
+    static final List<Topology> TOPOLOGIES = List.of(
+            Topology.of(2, QdeviceAlgorithm.FFSPLIT, List.of(1), List.of(2)).withKilled(1).withDeaf(1),
+            Topology.of(3, QdeviceAlgorithm.LMS, List.of(1), List.of(2, 3)).withKilled(1),
+            Topology.of(4, QdeviceAlgorithm.FFSPLIT, List.of(1, 2), List.of(3, 4)).withKilled(1));
+
+    /** {@link #TOPOLOGIES}, or the rows {@code -D}{@value Topology#SELECTION_PROPERTY} names. */
+    static List<Topology> topologies() {
+        return Topology.selected(TOPOLOGIES);
     }
 
-    @Test
-    void threeNodesLms() {
-        compare(Topology.threeNodeLms());
-    }
-
-    @Test
-    void fourNodesFfsplit() {
-        compare(Topology.fourNodeFfsplit());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topologies")
+    void quorateQnetdBehavesLikeTheCQnetd(Topology topology) {
+        compare(topology);
     }
 
     @AfterAll

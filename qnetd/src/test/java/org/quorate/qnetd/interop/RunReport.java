@@ -1,5 +1,7 @@
 package org.quorate.qnetd.interop;
 
+import org.quorate.testsupport.lab.Topology;
+
 import java.util.List;
 import java.util.Map;
 

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param heuristicsExec exec_NAME -> command lines of quorum.device.heuristics, in order
  * @param timeoutMs / syncTimeoutMs null = corosync-qdevice defaults (10000 / 30000)
  * @param totemExtra extra "key: value" lines for the totem section (e.g. "token: 5000")
+ * @param datacenterIds node -> {@code nodelist.node.datacenterid}; nodes not in it get no such line
  */
 public record ClusterSpec(int id, String name, int nodes, int links, QdeviceAlgorithm algorithm, String tieBreaker,
                           TlsMode tls, Integer qdeviceVotes, String heuristicsMode, Map<String, String> heuristicsExec,
-                          Integer timeoutMs, Integer syncTimeoutMs, List<String> totemExtra) {
+                          Integer timeoutMs, Integer syncTimeoutMs, List<String> totemExtra,
+                          Map<Integer, Long> datacenterIds) {
 
     public ClusterSpec {
         if (id < 1 || id > 250) {
@@ -53,6 +55,15 @@ public record ClusterSpec(int id, String name, int nodes, int links, QdeviceAlgo
         }
         heuristicsExec = Collections.unmodifiableMap(new LinkedHashMap<>(heuristicsExec)); // keeps order
         totemExtra = List.copyOf(totemExtra);
+        for (Map.Entry<Integer, Long> e : datacenterIds.entrySet()) {
+            if (e.getKey() < 1 || e.getKey() > nodes) {
+                throw new IllegalArgumentException("datacenterid for node " + e.getKey() + ", nodes are 1.." + nodes);
+            }
+            if (e.getValue() < 0 || e.getValue() > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("datacenterid must be a u32, was " + e.getValue());
+            }
+        }
+        datacenterIds = Map.copyOf(datacenterIds);
     }
 
     public static Builder builder(int id, int nodes) {
@@ -89,6 +100,7 @@ public record ClusterSpec(int id, String name, int nodes, int links, QdeviceAlgo
         private Integer timeoutMs;
         private Integer syncTimeoutMs;
         private final List<String> totemExtra = new ArrayList<>();
+        private final Map<Integer, Long> datacenterIds = new LinkedHashMap<>();
 
         private Builder(int id, int nodes) {
             this.id = id;
@@ -154,11 +166,17 @@ public record ClusterSpec(int id, String name, int nodes, int links, QdeviceAlgo
             return this;
         }
 
+        /** {@code datacenterid: ID} in node {@code node}'s nodelist entry (qdevice reports it to qnetd). */
+        public Builder datacenterId(int node, long id) {
+            datacenterIds.put(node, id);
+            return this;
+        }
+
         public ClusterSpec build() {
             // ffsplit needs exactly one qdevice vote; lms wants corosync's default (N-1)
             Integer v = votesSet ? votes : (algorithm == QdeviceAlgorithm.FFSPLIT ? Integer.valueOf(1) : null);
             return new ClusterSpec(id, name, nodes, links, algorithm, tieBreaker, tls, v, heuristicsMode,
-                    heuristicsExec, timeoutMs, syncTimeoutMs, totemExtra);
+                    heuristicsExec, timeoutMs, syncTimeoutMs, totemExtra, datacenterIds);
         }
     }
 }

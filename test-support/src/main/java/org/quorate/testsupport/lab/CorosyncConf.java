@@ -30,6 +30,10 @@ public final class CorosyncConf {
                     .append("    name: ").append(spec.hostOf(i)).append('\n')
                     .append("    nodeid: ").append(i).append('\n')
                     .append("    quorum_votes: 1\n");
+            Long dc = spec.datacenterIds().get(i);
+            if (dc != null) {
+                c.append("    datacenterid: ").append(dc).append('\n');
+            }
             for (int link = 0; link < spec.links(); link++) {
                 c.append("    ring").append(link).append("_addr: ")
                         .append(LabAddresses.node(spec.id(), i, link)).append('\n');

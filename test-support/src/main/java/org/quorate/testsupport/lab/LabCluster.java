@@ -84,16 +84,24 @@ public final class LabCluster {
 
     /** corosync on every node, waits until each answers IPC, then qdevice on every node (if configured). */
     public void start() {
+        startCorosync();
+        if (spec.hasQdevice()) {
+            for (int i = 1; i <= spec.nodes(); i++) {
+                startQdevice(i);
+            }
+        }
+    }
+
+    /**
+     * corosync on every node, waits until each answers IPC; no qdevice, so a test can be the device client
+     * itself (the quorum device section of corosync.conf is still written and read).
+     */
+    public void startCorosync() {
         for (int i = 1; i <= spec.nodes(); i++) {
             startCorosync(i);
         }
         for (int i = 1; i <= spec.nodes(); i++) {
             awaitCorosyncIpc(i, Duration.ofSeconds(30));
-        }
-        if (spec.hasQdevice()) {
-            for (int i = 1; i <= spec.nodes(); i++) {
-                startQdevice(i);
-            }
         }
     }
 

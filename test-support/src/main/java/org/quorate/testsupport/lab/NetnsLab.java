@@ -185,6 +185,20 @@ public final class NetnsLab implements AutoCloseable {
      * {@code <host>/log/<name>.out}. Only one live daemon per host and name.
      */
     public synchronized DaemonProcess start(String host, String name, List<String> command) {
+        return launch(host, name, command, false);
+    }
+
+    /**
+     * Like {@link #start} for a program driven over its stdin/stdout (a probe, a REPL): those stay pipes of
+     * {@link DaemonProcess#process()}, only stderr goes to {@code <host>/log/<name>.out}. It runs inside the
+     * host's namespaces like any command there, e.g. a client of corosync's IPC (abstract unix sockets
+     * belong to a network namespace), and is stopped on {@link #close()} like a daemon.
+     */
+    public synchronized DaemonProcess startPiped(String host, String name, List<String> command) {
+        return launch(host, name, command, true);
+    }
+
+    private DaemonProcess launch(String host, String name, List<String> command, boolean piped) {
         requireOpen();
         LabHost h = host(host);
         daemon(host, name).ifPresent(d -> {
@@ -194,10 +208,14 @@ public final class NetnsLab implements AutoCloseable {
         mkdirs(h.run().resolve("corosync-qnetd"));
         Path log = h.logs().resolve(name + ".out");
         append(log, "=== " + Instant.now() + " start: " + String.join(" ", command) + "\n");
-        ProcessBuilder pb = new ProcessBuilder(onHost(h, command))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(Commands.DEV_NULL));
+        ProcessBuilder pb = new ProcessBuilder(onHost(h, command));
+        if (piped) {
+            pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        } else {
+            pb.redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(Commands.DEV_NULL));
+        }
         pb.environment().put("PATH", Commands.PATH);
         Process p;
         try {

@@ -33,6 +33,15 @@ class CorosyncConfTest {
     }
 
     @Test
+    void datacenterIdsGoToTheirNodesOnly() {
+        String conf = CorosyncConf.render(ClusterSpec.builder(1, 2).datacenterId(2, 12).build(), LabAddresses.QNETD, 5403);
+        assertThat(conf).contains("    nodeid: 2\n    quorum_votes: 1\n    datacenterid: 12\n")
+                .containsOnlyOnce("datacenterid");
+        assertThatThrownBy(() -> ClusterSpec.builder(1, 2).datacenterId(3, 1).build())
+                .hasMessageContaining("datacenterid for node 3, nodes are 1..2");
+    }
+
+    @Test
     void noQdeviceMeansNoDeviceSection() {
         String conf = CorosyncConf.render(ClusterSpec.builder(2, 4).algorithm(QdeviceAlgorithm.NONE).build(),
                 LabAddresses.QNETD, 5403);
