@@ -37,7 +37,9 @@ final class PcsFlow {
                     h.sh("echo 'hacluster:" + PASSWORD + "' | chpasswd && systemctl is-active pcsd")).requireOk();
         }
 
-        run.record("pcs qdevice setup model net --enable --start (arbiter)",
+        // exits 1 with both packages ("Quorum device 'net' has been already initialized": their postinst made
+        // the certificate store); compared, not required
+        run.recordObserved("pcs qdevice setup model net --enable --start (arbiter)",
                 pcs(arbiter, "qdevice", "setup", "model", "net", "--enable", "--start"));
         run.recordUnordered("pcs host auth (n1)",
                 pcs(n1, "host", "auth", "n1", "n2", "arbiter", "-u", "hacluster", "-p", PASSWORD));
@@ -71,10 +73,11 @@ final class PcsFlow {
         run.recordUnordered("pcs quorum device remove (n1)", pcs(n1, "quorum", "device", "remove"));
         run.record("corosync-quorumtool -s after remove (n1)", n1.exec("corosync-quorumtool", "-s"));
         run.record("pcs qdevice destroy net (arbiter)", pcs(arbiter, "qdevice", "destroy", "net"));
-        run.record("pcs qdevice setup again (arbiter)",
+        run.recordObserved("pcs qdevice setup again (arbiter)",
                 pcs(arbiter, "qdevice", "setup", "model", "net", "--enable", "--start"));
         // The daemon's fate after a new set-up: pcs writes the new store as root, the daemon runs as coroqnetd
-        // (issue #8). Its state is compared; its own words are shown, not compared.
+        // (issue #8); with both packages pcs says "Unable to start corosync-qnetd" (exit 1) and the unit is
+        // failed (exit 3). The state is compared; the daemon's own words are shown, not compared.
         sleep(SETTLE);
         run.recordObserved("corosync-qnetd active after new setup (arbiter)",
                 arbiter.exec("systemctl", "is-active", "corosync-qnetd"));
