@@ -22,9 +22,12 @@ record Console(PrintStream out, PrintStream err, String program, CertLayout layo
                 CertLayout.fromEnvironment(), Instant::now, NssTools.onSystemPath());
     }
 
-    /** Writes the NSS database with the tools found; says on stderr, once, when they are missing. */
+    /**
+     * Writes the NSS database with the tools found; says on stderr, once, when they are missing. What NSS's
+     * tools print in the C scripts' steps reaches this terminal, as it does from the scripts.
+     */
     NssMirror nssMirror() {
-        return NssMirror.with(nssTools, err::println);
+        return NssMirror.with(nssTools, err::println, new NssMirror.Terminal(out::print, err::print));
     }
 
     /**

@@ -88,7 +88,7 @@ public final class NodeDatabase {
         write(dir.resolve(PASSWORD), new byte[0]);
         boolean withNss = nss.available();
         if (withNss) {
-            nss.create(dir, FileModes.GROUP_WRITABLE.file(), null);
+            nss.create(dir, FileModes.GROUP_WRITABLE.file(), null, true);
         }
         Path noise = dir.resolve(NOISE);
         if (Files.exists(noise)) {
@@ -100,7 +100,7 @@ public final class NodeDatabase {
         progress.accept("Importing CA");
         write(dir.resolve(NODE_CA), CertificateCodec.certificatePem(ca, "\n").getBytes(StandardCharsets.US_ASCII));
         if (withNss) {
-            nss.addCertificate(dir, CA_NICKNAME, CA_TRUST, dir.resolve(NODE_CA));
+            nss.addCertificate(dir, CA_NICKNAME, CA_TRUST, dir.resolve(NODE_CA), true);
         }
     }
 
@@ -120,8 +120,8 @@ public final class NodeDatabase {
             if (!Files.exists(dir.resolve(PASSWORD))) {
                 write(dir.resolve(PASSWORD), new byte[0]);
             }
-            nss.create(dir, FileModes.GROUP_WRITABLE.file(), null);
-            nss.addCertificate(dir, CA_NICKNAME, CA_TRUST, dir.resolve(NODE_CA));
+            nss.create(dir, FileModes.GROUP_WRITABLE.file(), null, false);
+            nss.addCertificate(dir, CA_NICKNAME, CA_TRUST, dir.resolve(NODE_CA), false);
             return true;
         }
         Map<String, NssMirror.Expected> expected = new LinkedHashMap<>();
@@ -130,21 +130,29 @@ public final class NodeDatabase {
         return NssMirror.presentIn(dir);
     }
 
-    /** "Cluster Cert" in the NSS database becomes the key and certificate of {@code bundle}. */
-    private void replaceClusterCertificate(X509Certificate ca, Path bundle) throws CertStoreException {
+    /**
+     * "Cluster Cert" in the NSS database becomes the key and certificate of {@code bundle}; false when there
+     * is no NSS database to write.
+     *
+     * @param echo the import stands for the script's own {@code pk12util -i} (-m)
+     */
+    private boolean replaceClusterCertificate(X509Certificate ca, Path bundle, boolean echo)
+            throws CertStoreException {
         if (!syncNssDatabase(ca)) {
-            return;
+            return false;
         }
         nss.delete(dir, CLUSTER_NICKNAME);
-        nss.importPkcs12(dir, bundle, CLUSTER_NICKNAME);
+        nss.importPkcs12(dir, bundle, CLUSTER_NICKNAME, echo);
         // pk12util leaves the trust of a CA that is already there alone; make sure it is the script's
         nss.setTrust(dir, CA_NICKNAME, CA_TRUST);
+        return true;
     }
 
     /** {@code -r -n cluster}: a new key and a DER request for {@code CN=<cluster>}. */
     public Path createRequest(String clusterName) throws CertStoreException {
         syncNssDatabase(requireStore());
         progress.accept("Creating new certificate request");
+        nss.terminal().err().accept(NssWords.KEY_GENERATION); // the script's certutil -R
         KeyPair keys = KeyPairs.rsa2048(random);
         byte[] request;
         try {
@@ -189,7 +197,11 @@ public final class NodeDatabase {
         Path bundle = dir.resolve(NODE_P12);
         writeKeyBundle(bundle, Pkcs12.write(new KeyMaterial(key, List.of(certificate, ca)), CLUSTER_NICKNAME,
                 CA_NICKNAME));
-        replaceClusterCertificate(ca, bundle);
+        if (replaceClusterCertificate(ca, bundle, false)) {
+            // the script's certutil -A -t u,u,u of the signed certificate, whose key is in the database
+            nss.terminal().err().accept(NssWords.TRUST_U_NOTICE);
+        }
+        nss.terminal().out().accept(NssWords.PKCS12_EXPORTED); // the script's pk12util -o
         progress.accept("Certificate stored in " + bundle);
         return bundle;
     }
@@ -211,7 +223,7 @@ public final class NodeDatabase {
         Path bundle = dir.resolve(NODE_P12);
         writeKeyBundle(bundle, Pkcs12.write(new KeyMaterial(material.privateKey(),
                 List.of(material.certificate(), ca)), CLUSTER_NICKNAME, CA_NICKNAME));
-        replaceClusterCertificate(ca, bundle);
+        replaceClusterCertificate(ca, bundle, true);
     }
 
     /**

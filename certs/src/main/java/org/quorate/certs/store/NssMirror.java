@@ -34,20 +34,54 @@ public final class NssMirror {
 
     private final Optional<NssTools> tools;
     private final Consumer<String> notice;
+    private final Terminal terminal;
     private boolean noticeGiven;
 
-    private NssMirror(Optional<NssTools> tools, Consumer<String> notice) {
+    private NssMirror(Optional<NssTools> tools, Consumer<String> notice, Terminal terminal) {
         this.tools = tools;
         this.notice = notice;
+        this.terminal = terminal;
+    }
+
+    /**
+     * Where the NSS tools' own words go: the terminal of a certutil command, so that it shows what the C
+     * script shows (the script lets certutil/pk12util print). Text is passed as printed, line ends included.
+     */
+    public record Terminal(Consumer<String> out, Consumer<String> err) {
+        /** For the daemons' first start and for checks: NSS's chatter is nobody's business there. */
+        public static final Terminal SILENT = new Terminal(text -> { }, text -> { });
     }
 
     /** With the tools on this process's PATH; {@code notice} hears once when they are missing. */
     public static NssMirror onSystemPath(Consumer<String> notice) {
-        return new NssMirror(NssTools.onSystemPath(), notice);
+        return new NssMirror(NssTools.onSystemPath(), notice, Terminal.SILENT);
     }
 
     public static NssMirror with(Optional<NssTools> tools, Consumer<String> notice) {
-        return new NssMirror(tools, notice);
+        return new NssMirror(tools, notice, Terminal.SILENT);
+    }
+
+    /** Like {@link #with(Optional, Consumer)}, passing the tools' output of the C scripts' steps to {@code terminal}. */
+    public static NssMirror with(Optional<NssTools> tools, Consumer<String> notice, Terminal terminal) {
+        return new NssMirror(tools, notice, terminal);
+    }
+
+    /** Where the C script's NSS lines for steps done in Java go. */
+    Terminal terminal() {
+        return terminal;
+    }
+
+    /** Passes a tool's output through when the run stands for a step of the C script. */
+    private void echo(NssTools.Result result, boolean echo) {
+        if (!echo) {
+            return;
+        }
+        if (result.stdout().length > 0) {
+            terminal.out().accept(new String(result.stdout(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (result.stderr().length > 0) {
+            terminal.err().accept(new String(result.stderr(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** True when the NSS tools were found; otherwise says {@link NssTools#MISSING} (once) and returns false. */
@@ -70,11 +104,16 @@ public final class NssMirror {
     /**
      * {@code certutil -N} with the empty password in {@code pwdfile.txt} (which must exist), then the C
      * script's chmod/chown of the database files.
+     *
+     * @param echo the script's own {@code certutil -N}: its output ("password file contains no data") is shown
      */
-    void create(Path dir, Set<PosixFilePermission> fileMode, Path ownerReference) throws CertStoreException {
+    void create(Path dir, Set<PosixFilePermission> fileMode, Path ownerReference, boolean echo)
+            throws CertStoreException {
         NssTools nss = tools.orElseThrow();
-        check(nss.certutil(List.of("-N", "-d", dir.toString(), "-f", dir.resolve(PASSWORD).toString())),
-                "create the NSS database in " + dir);
+        NssTools.Result created = nss.certutil(List.of("-N", "-d", dir.toString(), "-f",
+                dir.resolve(PASSWORD).toString()));
+        echo(created, echo);
+        check(created, "create the NSS database in " + dir);
         for (String file : DATABASE_FILES) {
             Path path = dir.resolve(file);
             if (!Files.isRegularFile(path)) {
@@ -92,11 +131,17 @@ public final class NssMirror {
         }
     }
 
-    /** {@code pk12util -i}: key and chain of a bundle; nicknames come from its friendlyNames. */
-    void importPkcs12(Path dir, Path bundle, String expectedNickname) throws CertStoreException {
+    /**
+     * {@code pk12util -i}: key and chain of a bundle; nicknames come from its friendlyNames.
+     *
+     * @param echo the script's own {@code pk12util -i} (-m): its output ("PKCS12 IMPORT SUCCESSFUL") is shown
+     */
+    void importPkcs12(Path dir, Path bundle, String expectedNickname, boolean echo) throws CertStoreException {
         NssTools nss = tools.orElseThrow();
-        check(nss.pk12util(List.of("-i", bundle.toString(), "-d", dir.toString(), "-W", "", "-k",
-                dir.resolve(PASSWORD).toString())), "import " + bundle + " into the NSS database in " + dir);
+        NssTools.Result imported = nss.pk12util(List.of("-i", bundle.toString(), "-d", dir.toString(), "-W", "",
+                "-k", dir.resolve(PASSWORD).toString()));
+        echo(imported, echo);
+        check(imported, "import " + bundle + " into the NSS database in " + dir);
         // A bundle whose friendlyName was lower-cased (the JDK's KeyStore does that) imports under that
         // name; the C programs look the certificate up by its exact nickname.
         String lower = expectedNickname.toLowerCase(Locale.ROOT);
@@ -110,12 +155,18 @@ public final class NssMirror {
         }
     }
 
-    /** {@code certutil -A}: a certificate without key (PEM or DER file). */
-    void addCertificate(Path dir, String nickname, String trust, Path certificateFile) throws CertStoreException {
+    /**
+     * {@code certutil -A}: a certificate without key (PEM or DER file).
+     *
+     * @param echo the script's own {@code certutil -A} (node -i): its output is shown
+     */
+    void addCertificate(Path dir, String nickname, String trust, Path certificateFile, boolean echo)
+            throws CertStoreException {
         NssTools nss = tools.orElseThrow();
-        check(nss.certutil(List.of("-A", "-d", dir.toString(), "-f", dir.resolve(PASSWORD).toString(), "-n",
-                nickname, "-t", trust, "-i", certificateFile.toString())),
-                "add \"" + nickname + "\" to the NSS database in " + dir);
+        NssTools.Result added = nss.certutil(List.of("-A", "-d", dir.toString(), "-f",
+                dir.resolve(PASSWORD).toString(), "-n", nickname, "-t", trust, "-i", certificateFile.toString()));
+        echo(added, echo);
+        check(added, "add \"" + nickname + "\" to the NSS database in " + dir);
     }
 
     /** {@code certutil -M -t}: the trust flags of a nickname. */

@@ -93,11 +93,14 @@ public final class QnetdDatabase {
         writeFile(dir.resolve(PASSWORD), new byte[0]);
         boolean withNss = nss.available();
         if (withNss) {
-            nss.create(dir, modes.file(), dir.getParent());
+            nss.create(dir, modes.file(), dir.getParent(), true);
         }
         createNoiseFile();
 
         progress.accept("Creating new CA");
+        // the script's certutil -S -x -2 asks its three questions on stdout, then generates the key
+        nss.terminal().out().accept(NssWords.CA_EXTENSION_PROMPTS);
+        nss.terminal().err().accept(NssWords.KEY_GENERATION);
         SerialFile serials = new SerialFile(dir.resolve(SERIAL), modes.file(), dir.getParent());
         KeyPair caKeys = KeyPairs.rsa2048(random);
         X509Certificate caCertificate = CertificateIssuer.selfSignedCa(caKeys, serials.next(), now);
@@ -105,6 +108,7 @@ public final class QnetdDatabase {
         writeFile(dir.resolve(QNETD_CA_P12), Pkcs12.write(ca, CA_NICKNAME, CA_NICKNAME));
         writeCaExport(caCertificate);
 
+        nss.terminal().err().accept(NssWords.KEY_GENERATION);
         KeyPair serverKeys = KeyPairs.rsa2048(random);
         X509Certificate server = CertificateIssuer.issue(ca, Names.commonName(Names.SERVER_COMMON_NAME),
                 SubjectPublicKeyInfo.getInstance(serverKeys.getPublic().getEncoded()), serials.next(), now);
@@ -113,6 +117,8 @@ public final class QnetdDatabase {
                         SERVER_NICKNAME, CA_NICKNAME));
         if (withNss) {
             fillNssDatabase();
+            // what the script's certutil -S -t u,u,u of the server certificate says
+            nss.terminal().err().accept(NssWords.TRUST_U_NOTICE);
         }
         progress.accept("QNetd CA certificate is exported as " + dir.resolve(CA_EXPORT));
     }
@@ -122,8 +128,8 @@ public final class QnetdDatabase {
      * with key, u,u,u. ({@code -s} adds nothing: the C script's {@code certutil -C} only writes the file.)
      */
     private void fillNssDatabase() throws CertStoreException {
-        nss.importPkcs12(dir, dir.resolve(QNETD_CA_P12), CA_NICKNAME);
-        nss.importPkcs12(dir, dir.resolve(QNETD_SERVER_P12), SERVER_NICKNAME);
+        nss.importPkcs12(dir, dir.resolve(QNETD_CA_P12), CA_NICKNAME, false);
+        nss.importPkcs12(dir, dir.resolve(QNETD_SERVER_P12), SERVER_NICKNAME, false);
         nss.setTrust(dir, CA_NICKNAME, "CT,,");
     }
 
@@ -140,7 +146,7 @@ public final class QnetdDatabase {
             if (!Files.exists(dir.resolve(PASSWORD))) {
                 writeFile(dir.resolve(PASSWORD), new byte[0]);
             }
-            nss.create(dir, modes.file(), dir.getParent());
+            nss.create(dir, modes.file(), dir.getParent(), false);
             fillNssDatabase();
             return;
         }

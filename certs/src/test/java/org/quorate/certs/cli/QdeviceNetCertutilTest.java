@@ -32,11 +32,13 @@ class QdeviceNetCertutilTest {
         assertThat(init.out()).endsWith("Importing CA\n");
         CliRun request = CliRun.node(conf, "-r", "-n", "lab1");
         assertThat(request).isEqualTo(new CliRun(0, "Creating new certificate request\n"
-                + "Certificate request stored in " + node().resolve("qdevice-net-node.crq") + "\n", ""));
+                + "Certificate request stored in " + node().resolve("qdevice-net-node.crq") + "\n",
+                "\n\nGenerating key.  This may take a few moments...\n\n"));
         assertThat(CliRun.qnetd(conf, "-s", "-c", node().resolve("qdevice-net-node.crq").toString(), "-n", "lab1")
                 .exitCode()).isZero();
         CliRun imported = CliRun.node(conf, "-M", "-c", qnetd().resolve("cluster-lab1.crt").toString());
         assertThat(imported.out()).isEqualTo("Importing signed cluster certificate\n"
+                + "pk12util: PKCS12 EXPORT SUCCESSFUL\n"
                 + "Certificate stored in " + node().resolve("qdevice-net-node.p12") + "\n");
 
         NodeCertStore store = NodeCertStore.load(node());
@@ -59,7 +61,8 @@ class QdeviceNetCertutilTest {
         CliRun.node(other, "-i", "-c", ca);
         CliRun m = CliRun.node(other, "-m", "-c", node().resolve("qdevice-net-node.p12").toString());
 
-        assertThat(m).isEqualTo(new CliRun(0, "Importing cluster certificate and key\n", ""));
+        assertThat(m).isEqualTo(new CliRun(0, "Importing cluster certificate and key\n"
+                + "pk12util: PKCS12 IMPORT SUCCESSFUL\n", ""));
         assertThat(NodeCertStore.load(other.resolve("qdevice/net/nssdb")).clientKey().privateKey())
                 .isEqualTo(NodeCertStore.load(node()).clientKey().privateKey());
     }

@@ -31,6 +31,9 @@ class QnetdCertutilTest {
                 + "Creating new key and cert db\n"
                 + "Creating new noise file " + db().resolve("noise.txt") + "\n"
                 + "Creating new CA\n"
+                + "Is this a CA certificate [y/N]?\n"
+                + "Enter the path length constraint, enter to skip [<0 for unlimited path]: > "
+                + "Is this a critical extension [y/N]?\n"
                 + "QNetd CA certificate is exported as " + db().resolve("qnetd-cacert.crt") + "\n");
         assertThat(Files.readString(db().resolve("serial.txt")).trim()).isEqualTo("102");
         assertThat(Files.size(db().resolve("pwdfile.txt"))).isZero();
