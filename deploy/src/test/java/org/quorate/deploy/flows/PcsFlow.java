@@ -56,6 +56,7 @@ final class PcsFlow {
         for (FlowHost n : nodes) {
             QuorumView.check(run, "device vote (" + n.name + ")", n, VOTE_TIMEOUT, s -> s.quorateWithQdevice(2));
         }
+        QuorumView.awaitEchoReply(run, n1, VOTE_TIMEOUT);
         run.record("pcs quorum device status --full (n1)", pcs(n1, "quorum", "device", "status", "--full"));
         run.record("pcs qdevice status net --full (arbiter)", pcs(arbiter, "qdevice", "status", "net", "--full"));
         run.record("corosync-quorumtool -s (n1)", n1.exec("corosync-quorumtool", "-s"));
