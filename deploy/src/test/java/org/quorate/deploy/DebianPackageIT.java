@@ -3,6 +3,9 @@ package org.quorate.deploy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.deploy.flows.QuorateDebs;
+import org.quorate.testsupport.LogsOnFailure;
 import org.quorate.testsupport.docker.DockerLab;
 import org.quorate.testsupport.docker.LocalImages;
 import org.testcontainers.containers.Container.ExecResult;
@@ -10,8 +13,6 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.utility.MountableFile;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("docker")
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@ExtendWith(LogsOnFailure.class)
 class DebianPackageIT {
-    private static final Path TARGET = Path.of(System.getProperty("quorate.deploy.target", "target"));
     private static final String QNETD_LOG = "/var/log/qnetd.log";
 
     private static String run(GenericContainer<?> c, String... cmd) throws Exception {
@@ -46,21 +47,12 @@ class DebianPackageIT {
         }
     }
 
-    private static Path deb(String prefix) throws Exception {
-        try (var files = Files.list(TARGET)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                            && p.getFileName().toString().contains("quorate") && p.toString().endsWith("_all.deb"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + "*quorate*_all.deb in "
-                            + TARGET + " (run mvn package first)"));
-        }
-    }
-
     /** A bookworm host with the C packages installed, the built .debs in /root and /tmp noexec. */
     private static GenericContainer<?> host(Network network) throws Exception {
         GenericContainer<?> host = DockerLab.host(LocalImages.COROSYNC, network, "qnetd-host")
                 .withTmpFs(Map.of("/tmp", "rw,noexec,nosuid,nodev"))
-                .withCopyFileToContainer(MountableFile.forHostPath(deb("corosync-qnetd_")), "/root/corosync-qnetd.deb")
-                .withCopyFileToContainer(MountableFile.forHostPath(deb("corosync-qdevice_")), "/root/corosync-qdevice.deb")
+                .withCopyFileToContainer(MountableFile.forHostPath(QuorateDebs.qnetd()), "/root/corosync-qnetd.deb")
+                .withCopyFileToContainer(MountableFile.forHostPath(QuorateDebs.qdevice()), "/root/corosync-qdevice.deb")
                 .withStartupTimeout(Duration.ofSeconds(60));
         host.start();
         assertThat(run(host, "sh", "-c", "grep ' /tmp ' /proc/mounts")).contains("noexec");
@@ -113,6 +105,26 @@ class DebianPackageIT {
                     .as("the C package's settings carry over")
                     .contains("COROSYNC_QNETD_OPTIONS=\"-S listen_backlog=64\"", "COROSYNC_QDEVICE_OPTIONS=\"-d\"");
             assertThat(run(host, "ls", "/etc/corosync/qnetd/nssdb")).contains("qnetd-ca.p12", "qnetd-server.p12", "cert9.db");
+            // Ownership as the C postinst leaves it: the group only on the directory, the NSS database and the two
+            // bundles the daemon reads (group-readable, never wider than key4.db); the other files stay root's.
+            String files = run(host, "sh", "-c", "cd /etc/corosync/qnetd/nssdb && stat -c '%U:%G %a %n' . * | sort -k3");
+            System.out.println(files);
+            String key4 = files.lines().filter(l -> l.endsWith(" key4.db")).findFirst().orElseThrow();
+            assertThat(key4).startsWith("root:coroqnetd ");
+            int key4Mode = Integer.parseInt(key4.split(" ")[1], 8);
+            for (String p12 : new String[] {"qnetd-ca.p12", "qnetd-server.p12"}) {
+                String line = files.lines().filter(l -> l.endsWith(" " + p12)).findFirst().orElseThrow();
+                int mode = Integer.parseInt(line.split(" ")[1], 8);
+                assertThat(line).as("%s\n%s", p12, files).startsWith("root:coroqnetd ");
+                assertThat(mode & 0040).as("%s group-readable", line).isNotZero();
+                assertThat(mode & ~key4Mode).as("%s no bit that key4.db (%s) lacks", line, key4).isZero();
+            }
+            assertThat(files.lines()).as("the directory and cert9.db").anyMatch(l -> l.matches("root:coroqnetd \\d+ \\."))
+                    .anyMatch(l -> l.matches("root:coroqnetd \\d+ cert9\\.db"));
+            for (String rootOnly : new String[] {"noise.txt", "pkcs11.txt", "pwdfile.txt", "serial.txt", "qnetd-cacert.crt"}) {
+                files.lines().filter(l -> l.endsWith(" " + rootOnly)).forEach(l ->
+                        assertThat(l).as("stays root's, as with the C package").startsWith("root:root "));
+            }
             String caAfter = run(host, "sh", "-c", "sed -n '/BEGIN CERT/,/END CERT/p' /etc/corosync/qnetd/nssdb/qnetd-cacert.crt");
             assertThat(caAfter).as("the converted store keeps the C CA").isEqualTo(caBefore);
             assertThat(run(host, "sh", "-c", "zcat /usr/share/man/man8/corosync-qnetd.8.gz | head -1")).contains(".TH COROSYNC");

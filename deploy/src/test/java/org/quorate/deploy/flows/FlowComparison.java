@@ -16,7 +16,8 @@ final class FlowComparison {
     final Map<Stack, FlowRun> runs = new EnumMap<>(Stack.class);
     final Map<Stack, Throwable> aborted = new EnumMap<>(Stack.class);
 
-    static FlowComparison run(String title, List<String> hosts, Set<String> netAdmin,
+    /** {@code masked}: units no host of the flow starts (see {@link FlowLab}). */
+    static FlowComparison run(String title, List<String> hosts, Set<String> netAdmin, Set<String> masked,
                               BiConsumer<FlowLab, FlowRun> flow) {
         FlowComparison fc = new FlowComparison();
         boolean sequential = Boolean.getBoolean("quorate.flows.sequential");
@@ -24,11 +25,11 @@ final class FlowComparison {
         long t0 = System.nanoTime();
         if (sequential) {
             for (Stack s : stacks) {
-                fc.runOne(s, hosts, netAdmin, flow);
+                fc.runOne(s, hosts, netAdmin, masked, flow);
             }
         } else {
             CompletableFuture.allOf(stacks.stream()
-                    .map(s -> CompletableFuture.runAsync(() -> fc.runOne(s, hosts, netAdmin, flow)))
+                    .map(s -> CompletableFuture.runAsync(() -> fc.runOne(s, hosts, netAdmin, masked, flow)))
                     .toArray(CompletableFuture[]::new)).join();
         }
         FlowRun c = fc.runs.getOrDefault(Stack.C, new FlowRun(Stack.C));
@@ -52,12 +53,15 @@ final class FlowComparison {
         return only.isEmpty() ? List.of(Stack.values()) : List.of(Stack.valueOf(only.toUpperCase()));
     }
 
-    private void runOne(Stack stack, List<String> hosts, Set<String> netAdmin, BiConsumer<FlowLab, FlowRun> flow) {
+    private void runOne(Stack stack, List<String> hosts, Set<String> netAdmin, Set<String> masked,
+                        BiConsumer<FlowLab, FlowRun> flow) {
         FlowRun run = new FlowRun(stack);
         synchronized (this) {
             runs.put(stack, run);
         }
-        try (FlowLab lab = new FlowLab(hosts, netAdmin)) {
+        try (FlowLab lab = new FlowLab(hosts, netAdmin, masked)) {
+            // a step of its own, so the table shows the boot's time apart from the first command's
+            run.check("hosts booted", String.join(",", hosts), true, String.join(" ", hosts));
             try {
                 flow.accept(lab, run);
             } catch (RuntimeException | AssertionError e) {

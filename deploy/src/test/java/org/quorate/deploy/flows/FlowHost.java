@@ -39,6 +39,18 @@ final class FlowHost {
         return new Outcome(name, command, r.exitCode(), r.stdout(), r.stderr());
     }
 
+    /** Runs {@code command} (no shell: each argument as given) as root, whatever its exit code. */
+    Outcome exec(String... command) {
+        String[] argv = new String[command.length + 4];
+        argv[0] = "timeout";
+        argv[1] = "-k";
+        argv[2] = "5";
+        argv[3] = String.valueOf(COMMAND_TIMEOUT_S);
+        System.arraycopy(command, 0, argv, 4, command.length);
+        SystemdHost.Result r = host.tryExec(argv);
+        return new Outcome(name, String.join(" ", command), r.exitCode(), r.stdout(), r.stderr());
+    }
+
     Outcome shOk(String command) {
         return sh(command).requireOk();
     }
@@ -61,7 +73,7 @@ final class FlowHost {
 
     /** The journal of the units that matter for the flows, the last lines of each, for a failure message. */
     String journalTail(int lines) {
-        return sh("for u in corosync pacemaker corosync-qdevice corosync-qnetd csync2.socket ssh; do "
+        return sh("for u in corosync pacemaker pcsd corosync-qdevice corosync-qnetd csync2.socket ssh; do "
                 + "systemctl cat $u >/dev/null 2>&1 || continue; echo \"===== " + name + ": $u =====\"; "
                 + "journalctl -b --no-pager -o short-precise -u $u | tail -n " + lines + "; done").text();
     }

@@ -13,6 +13,11 @@ final class FlowRun {
     enum Compare {
         /** normalised outputs equal */
         OUTPUT,
+        /**
+         * normalised outputs equal as sets of lines: pcs talks to several nodes at once, and their answers come
+         * in any order
+         */
+        UNORDERED,
         /** exit code only: set-up steps whose output has nothing to do with the stack */
         EXIT,
         /**
@@ -22,7 +27,8 @@ final class FlowRun {
         C_LINES_KEPT
     }
 
-    record Step(String name, Outcome outcome, String normalised, Compare compare) {
+    /** {@code millis}: from the end of the previous step to the end of this one (a check: until it was seen). */
+    record Step(String name, Outcome outcome, String normalised, Compare compare, long millis) {
     }
 
     final Stack stack;
@@ -32,6 +38,7 @@ final class FlowRun {
     private Normaliser normaliser;
     private final StringBuilder transcript = new StringBuilder();
     private final long started = System.nanoTime();
+    private long previousStepEnd = started;
 
     FlowRun(Stack stack) {
         this.stack = stack;
@@ -51,6 +58,11 @@ final class FlowRun {
         return add(name, outcome, Compare.C_LINES_KEPT);
     }
 
+    /** Records {@code outcome} compared by exit code and its normalised lines in any order. */
+    Outcome recordUnordered(String name, Outcome outcome) {
+        return add(name, outcome, Compare.UNORDERED);
+    }
+
     /**
      * Records a set-up step compared by exit code only: package installation (dpkg names each package and
      * version) and host preparation whose output depends on timing (crmsh's progress dots, csync2's retries).
@@ -61,13 +73,33 @@ final class FlowRun {
 
     private synchronized Outcome add(String name, Outcome outcome, Compare compare) {
         String norm = normaliser == null ? outcome.text().strip() : normaliser.apply(outcome.text());
-        steps.add(new Step(name, outcome, norm, compare));
+        if (compare == Compare.UNORDERED) {
+            norm = norm.lines().filter(l -> !l.isBlank()).sorted().collect(java.util.stream.Collectors.joining("\n"));
+        }
+        long now = System.nanoTime();
+        steps.add(new Step(name, outcome, norm, compare, (now - previousStepEnd) / 1_000_000));
+        previousStepEnd = now;
         transcript.append(String.format("[%s %6.1f s] %s# %s  -> exit %d%n", stack.label, seconds(), outcome.host(),
                 outcome.command(), outcome.exitCode()));
         if (!outcome.text().isBlank()) {
             Normaliser.plain(outcome.text()).strip().lines().forEach(l -> transcript.append("    ").append(l).append('\n'));
         }
         return outcome;
+    }
+
+    /**
+     * Installs the stack's qnetd package on {@code arbiter} and its qdevice package on {@code nodes}, all at once,
+     * and records one step per host in that order; a failed installation stops the flow.
+     */
+    void installPackages(FlowHost arbiter, List<FlowHost> nodes) {
+        List<FlowHost> all = new ArrayList<>();
+        all.add(arbiter);
+        all.addAll(nodes);
+        List<Outcome> installs = FlowLab.inParallel(all, h -> stack.install(h, h == arbiter ? "qnetd" : "qdevice"));
+        for (int i = 0; i < all.size(); i++) {
+            String what = all.get(i) == arbiter ? "qnetd" : "qdevice";
+            recordExit("install " + what + " package on " + all.get(i).name, installs.get(i)).requireOk();
+        }
     }
 
     /** Records a step whose command must fail (a refusal crmsh or pvecm is expected to print). */
@@ -80,6 +112,15 @@ final class FlowRun {
     synchronized Outcome recordTolerated(String name, Outcome outcome) {
         tolerated.add(name);
         return recordExit(name, outcome);
+    }
+
+    /**
+     * Records a step compared by exit code and output whose exit code may be non-zero in both runs (a state the
+     * test reports rather than requires, such as whether a daemon survived a new set-up).
+     */
+    synchronized Outcome recordObserved(String name, Outcome outcome) {
+        tolerated.add(name);
+        return record(name, outcome);
     }
 
     /** Steps that did not end as they should: a non-zero exit, or exit 0 where a refusal was expected. */

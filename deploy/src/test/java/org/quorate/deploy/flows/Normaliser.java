@@ -23,8 +23,13 @@ final class Normaliser {
         rule("(<[a-z0-9-]+>|::ffff:<[a-z0-9-]+>):\\d+", "$1:<port>");
         rule("(?i)(serial(?: number)?[:= ]+)\\S+", "$1<serial>");
         rule("\\b[0-9A-F]{2}(:[0-9A-F]{2}){15,}\\b", "<fingerprint>");
-        rule("SHA256:[A-Za-z0-9+/=]+", "SHA256:<fingerprint>");
-        rule("(ssh-(rsa|ed25519)|ecdsa-sha2-nistp256) AAAA[A-Za-z0-9+/=]+", "$1 <key>");
+        rule("\\b(SHA256|MD5):[A-Za-z0-9+/=:]+", "$1:<fingerprint>");
+        rule("(ssh-(rsa|ed25519)|ecdsa-sha2-nistp\\d+) AAAA[A-Za-z0-9+/=]+", "$1 <key>");
+        // qnetd-tool's "Vote: LAST_SENT (LAST_ACK_NACK)": the first is the last reply of any kind and depends on
+        // how many membership changes the run happened to have (ACK vs No change); the decision in brackets is
+        // compared
+        rule("(Vote:\\s+)[A-Za-z ]+ \\(", "$1<last sent> (");
+        rule("\\bpid \\d+\\b", "pid <pid>");
         rule("\\b[0-9A-F]{64,}\\b", "<hex>");
         rule("/tmp/tmp[\\w.-]+", "/tmp/<tmp>");
         rule("\\b\\d+(\\.\\d+)? ?(ms|s|seconds?)\\b", "<duration>");

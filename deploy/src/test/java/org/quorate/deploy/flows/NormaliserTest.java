@@ -27,4 +27,24 @@ class NormaliserTest {
         assertThat(n.apply("ERROR: cluster.init: This cluster's name \"crmqd\" already exists on qnetd server!"))
                 .isEqualTo("ERROR: cluster.init: This cluster's name \"crmqd\" already exists on qnetd server!");
     }
+
+    @Test
+    void qnetdToolsLastSentReplyAndPidsGoButTheDecisionStays() {
+        assertThat(n.apply("Vote:\t\t\tNo change (ACK)\nqnetd running (pid 4242)"))
+                .isEqualTo("Vote:\t\t\t<last sent> (ACK)\nqnetd running (pid <pid>)");
+    }
+
+    @Test
+    void unorderedStepsCompareTheirLinesAsASet() {
+        FlowRun c = new FlowRun(Stack.C);
+        FlowRun q = new FlowRun(Stack.QUORATE);
+        c.normaliseWith(n);
+        q.normaliseWith(n);
+        c.recordUnordered("auth", new Outcome("n1", "pcs host auth", 0, "n2: Authorized\nn1: Authorized\n", ""));
+        q.recordUnordered("auth", new Outcome("n1", "pcs host auth", 0, "n1: Authorized\nn2: Authorized\n", ""));
+        assertThat(StepTable.differences(c, q)).isEmpty();
+        c.recordUnordered("auth 2", new Outcome("n1", "pcs host auth", 0, "n1: Authorized\n", ""));
+        q.recordUnordered("auth 2", new Outcome("n1", "pcs host auth", 0, "n1: Unable to authenticate\n", ""));
+        assertThat(StepTable.differences(c, q)).singleElement().asString().startsWith("auth 2: exit 0 / 0");
+    }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 final class PvecmFlow {
     static final List<String> HOSTS = List.of("qnetd", "node1", "node2");
     static final Set<String> NET_ADMIN = Set.of();
+    static final Set<String> MASKED = FlowLab.WITHOUT_PCSD;
     static final String CLUSTER = "pvelab";
     private static final String SCRIPT = "/usr/local/sbin/pvecm-qdevice.sh";
     private static final Duration QUORUM_WAIT = Duration.ofSeconds(90);
@@ -35,10 +36,7 @@ final class PvecmFlow {
         Normaliser normaliser = new Normaliser(lab.hosts());
         run.normaliseWith(normaliser);
 
-        run.recordExit("install qnetd package on qnetd", run.stack.install(qnetd, "qnetd"));
-        for (FlowHost n : nodes) {
-            run.recordExit("install qdevice package on " + n.name, run.stack.install(n, "qdevice"));
-        }
+        run.installPackages(qnetd, nodes);
         RootSsh.connect(lab.hosts());
 
         // The cluster as `pvecm create` + `pvecm add` leave it: /etc/pve/corosync.conf in Proxmox's form

@@ -3,6 +3,8 @@ package org.quorate.deploy.flows;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorate.testsupport.LogsOnFailure;
 
 import java.util.concurrent.TimeUnit;
 
@@ -16,11 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("docker")
 @Tag("slow")
+@ExtendWith(LogsOnFailure.class)
 class PvecmFlowIT {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void pvecmQdeviceSequenceGivesTheSameStepsOverQuorateAsOverC() {
         FlowComparison fc = FlowComparison.run("pvecm qdevice sequence", PvecmFlow.HOSTS, PvecmFlow.NET_ADMIN,
+                PvecmFlow.MASKED,
                 PvecmFlow::run);
         assertThat(fc.aborted.get(Stack.C)).as("C run aborted").isNull();
         assertThat(fc.runs.get(Stack.C).unexpected()).as("C run: steps that failed").isEmpty();

@@ -35,6 +35,16 @@ final class QuorumView {
      * last summary. A state that never came stops the flow (every later step depends on it): this throws.
      */
     static void await(FlowRun run, String step, FlowHost node, Duration timeout, Predicate<QuorumStatus> wanted) {
+        if (!check(run, step, node, timeout, wanted)) {
+            throw new AssertionError(run.stack.label + " flow stopped at '" + step + "': " + summary(of(node)));
+        }
+    }
+
+    /**
+     * Like {@link #await} but the flow goes on when the state does not come (the check step fails), so that the
+     * later steps are still compared; whether it came is returned.
+     */
+    static boolean check(FlowRun run, String step, FlowHost node, Duration timeout, Predicate<QuorumStatus> wanted) {
         long deadline = System.nanoTime() + timeout.toNanos();
         QuorumStatus s;
         boolean ok;
@@ -52,8 +62,33 @@ final class QuorumView {
             }
         }
         run.check(step, node.name, ok, summary(s));
-        if (!ok) {
-            throw new AssertionError(run.stack.label + " flow stopped at '" + step + "': " + summary(s));
+        return ok;
+    }
+
+    /**
+     * Waits until {@code corosync-qdevice-tool -sv} on {@code node} shows an echo reply and records a check step.
+     * Both daemons print "Echo reply received" only after the first heartbeat answer (one HB interval, 8 s,
+     * after connecting), so a status taken right after the vote came would depend on how fast the daemon started.
+     */
+    static boolean awaitEchoReply(FlowRun run, FlowHost node, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Outcome o;
+        boolean seen;
+        while (true) {
+            o = node.sh("corosync-qdevice-tool -sv | grep -E '^(State|Echo reply received):'");
+            seen = o.stdout().contains("Echo reply received:");
+            if (seen || System.nanoTime() > deadline) {
+                break;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for an echo reply on " + node, e);
+            }
         }
+        run.check("qdevice echo reply received (" + node.name + ")", node.name, seen,
+                seen ? "Echo reply received" : o.stdout().strip());
+        return seen;
     }
 }

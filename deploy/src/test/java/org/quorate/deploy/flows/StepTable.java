@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The C run and the Quorate run of one flow side by side: a table of step, C exit, Quorate exit, same or
- * different (exit code and normalised output both), and the first lines where the outputs part.
+ * The C run and the Quorate run of one flow side by side: a table of step, host, C exit, Quorate exit, both
+ * step times, same or different (exit code and normalised output both), and the first lines where the outputs
+ * part.
  */
 final class StepTable {
     private StepTable() {
@@ -30,20 +31,26 @@ final class StepTable {
         return diffs;
     }
 
+    /**
+     * One line per step: number, step, host, both exit codes, both step times (seconds since the previous step
+     * ended) and the verdict, with the first lines where the outputs part.
+     */
     static String render(FlowRun c, FlowRun q) {
         var cs = c.steps();
         var qs = q.steps();
         int width = 4;
-        for (var s : cs) {
+        int hostWidth = 4;
+        for (var s : cs.isEmpty() ? qs : cs) {
             width = Math.max(width, s.name().length());
+            hostWidth = Math.max(hostWidth, s.outcome().host().length());
         }
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-3s %-" + width + "s  %6s  %8s  %s%n";
-        sb.append(String.format(fmt, "#", "step", "C exit", "Q exit", "same?"));
+        String fmt = "%-3s %-" + width + "s  %-" + hostWidth + "s  %6s  %6s  %6s  %6s  %s%n";
+        sb.append(String.format(fmt, "#", "step", "host", "C exit", "Q exit", "C s", "Q s", "same?"));
         for (int i = 0; i < Math.max(cs.size(), qs.size()); i++) {
             FlowRun.Step a = i < cs.size() ? cs.get(i) : null;
             FlowRun.Step b = i < qs.size() ? qs.get(i) : null;
-            String name = a != null ? a.name() : b.name();
+            FlowRun.Step any = a != null ? a : b;
             String same;
             if (a == null || b == null || !a.name().equals(b.name())) {
                 same = "different (" + (a == null ? "C" : "Quorate") + " did not get here)";
@@ -52,16 +59,21 @@ final class StepTable {
             } else {
                 same = outputVerdict(a, b);
             }
-            sb.append(String.format(fmt, i + 1, name, a == null ? "-" : a.outcome().exitCode(),
-                    b == null ? "-" : b.outcome().exitCode(), same));
+            sb.append(String.format(fmt, i + 1, any.name(), any.outcome().host(),
+                    a == null ? "-" : a.outcome().exitCode(), b == null ? "-" : b.outcome().exitCode(),
+                    seconds(a), seconds(b), same));
         }
         return sb.toString();
+    }
+
+    private static String seconds(FlowRun.Step s) {
+        return s == null ? "-" : String.format("%.1f", s.millis() / 1000.0);
     }
 
     private static boolean sameOutput(FlowRun.Step a, FlowRun.Step b) {
         return switch (a.compare()) {
             case EXIT -> true;
-            case OUTPUT -> a.normalised().equals(b.normalised());
+            case OUTPUT, UNORDERED -> a.normalised().equals(b.normalised());
             case C_LINES_KEPT -> missingLines(a, b).isEmpty();
         };
     }

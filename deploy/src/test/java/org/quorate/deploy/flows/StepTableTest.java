@@ -35,6 +35,10 @@ class StepTableTest {
         q.record("status", out(1, "Vote: ACK"));
         c.record("remove", out(0, ""));
         assertThat(StepTable.differences(c, q)).containsExactly("status: exit 0 / 1: same", "step 3: C remove / Quorate -");
-        assertThat(StepTable.render(c, q)).contains("different (exit code)", "different (Quorate did not get here)");
+        String table = StepTable.render(c, q);
+        assertThat(table).contains("different (exit code)", "different (Quorate did not get here)");
+        assertThat(table.lines().findFirst().orElseThrow()).as("header")
+                .matches("#\\s+step\\s+host\\s+C exit\\s+Q exit\\s+C s\\s+Q s\\s+same\\?");
+        assertThat(table).containsPattern("2\\s+status\\s+node1\\s+0\\s+1\\s+\\d+\\.\\d\\s+\\d+\\.\\d\\s+different");
     }
 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Volume;
+import org.quorate.testsupport.FailureLogs;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -26,7 +27,9 @@ import java.util.Map;
  * host cgroup namespace so that the container's paths in it match /proc/self/cgroup. Docker removes the
  * container's subtree with the container. {@link #start()} returns once {@code systemctl is-system-running} says
  * running or degraded; the exec helpers fail with the command's stdout and stderr; {@link #dumpJournal()}
- * gives the whole journal for a failure message.
+ * gives the whole journal for a failure message. Every started host registers its journal with
+ * {@link FailureLogs} (shown by {@code LogsOnFailure}); {@link #close()} keeps a copy first, since a test's
+ * verdict usually comes after its hosts are gone.
  */
 public final class SystemdHost implements AutoCloseable {
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
@@ -37,6 +40,8 @@ public final class SystemdHost implements AutoCloseable {
 
     private final String alias;
     private final GenericContainer<?> container;
+    /** The journal as it was when the host was closed; null while it runs. */
+    private volatile String journalAtClose;
 
     private SystemdHost(String alias, GenericContainer<?> container) {
         this.alias = alias;
@@ -79,6 +84,21 @@ public final class SystemdHost implements AutoCloseable {
         return alias;
     }
 
+    /**
+     * Masks {@code units} for this host's boot (call before {@link #start()}): systemd in a container reads its
+     * own arguments as the kernel command line, so {@code systemd.mask=} keeps an image's unit from starting.
+     * Flows that never use pcsd skip its start (Ruby and Python, the slowest unit of a boot on 2 cores).
+     */
+    public SystemdHost withoutUnits(String... units) {
+        String[] command = new String[units.length + 1];
+        command[0] = "/sbin/init";
+        for (int i = 0; i < units.length; i++) {
+            command[i + 1] = "systemd.mask=" + units[i];
+        }
+        container.withCommand(command);
+        return this;
+    }
+
     /** Copies a host file into the container (before or after start). */
     public SystemdHost withFile(Path hostFile, String containerPath) {
         if (container.getContainerId() == null) {
@@ -92,6 +112,8 @@ public final class SystemdHost implements AutoCloseable {
     /** Starts the container and waits until systemd has finished booting (running or degraded). */
     public SystemdHost start() {
         container.start();
+        FailureLogs.register("journal of systemd host " + alias + " (" + ipAddress() + ", container "
+                + container.getContainerId().substring(0, 12) + ")", this::journalForFailure);
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         String state = "";
         while (System.nanoTime() < deadline) {
@@ -162,7 +184,19 @@ public final class SystemdHost implements AutoCloseable {
 
     @Override
     public void close() {
+        if (container.getContainerId() != null && journalAtClose == null) {
+            try {
+                journalAtClose = dumpJournal();
+            } catch (RuntimeException e) {
+                journalAtClose = "(" + alias + ": journal not readable at close: " + e.getMessage() + ")";
+            }
+        }
         container.stop();
+    }
+
+    private String journalForFailure() {
+        String kept = journalAtClose;
+        return kept != null ? kept : dumpJournal();
     }
 
     private static void sleep(long millis) {
