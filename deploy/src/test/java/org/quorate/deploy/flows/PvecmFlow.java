@@ -73,8 +73,11 @@ final class PvecmFlow {
         run.record("pvecm qdevice remove", node1.sh(env + SCRIPT + " remove 2>&1"));
         recordScriptSteps(run, node1, normaliser, "remove");
         for (FlowHost n : nodes) {
-            // votequorum keeps the stopped device registered (flag Qdevice, members NA,NV) with 0 votes
-            QuorumView.await(run, "after remove: quorate, no device vote (" + n.name + ")", n, QUORUM_WAIT,
+            // Both must end quorate without a device vote; how differs, deliberately (README, "Differences from
+            // the C programs"): C's qdevice exits 1 when the reload takes its device away ("50:50 split algorithm
+            // works only if qdevice has exactly 1 vote") and leaves its registration behind (flag Qdevice, members
+            // NA,NV, 0 votes); Quorate's ignores that reload, stays until stopped and then unregisters.
+            QuorumView.awaitVerdict(run, "after remove: quorate, no device vote (" + n.name + ")", n, QUORUM_WAIT,
                     s -> s.quorate() && !s.qdeviceVoteCounted() && s.members().size() == 2);
             // running or not, not inactive/failed: pvecm reloads corosync (device gone) 1 s before it stops the
             // daemon, and whether C's qdevice exits by itself first ('failed') or is stopped ('inactive') is a race
