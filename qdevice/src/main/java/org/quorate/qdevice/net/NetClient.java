@@ -118,6 +118,9 @@ public final class NetClient {
         cancel(reconnectTimer);
         reconnectTimer = null;
         disconnect(DisconnectReason.LOCAL_SOCKET_CLOSED, "daemon stopping", true);
+        // A stopped client casts no more votes: the daemon unregisters the device next, and a poll after
+        // that fails with CS_ERR_NOT_EXIST and would be reported as giving up (CANT_SCHEDULE_VOTING_TIMER).
+        castVote.stop();
     }
 
     private void connect() {

@@ -321,4 +321,17 @@ class NetClientTest {
         assertThat(client.state()).isEqualTo(NetClientState.STOPPED);
         assertThat(gaveUp).isEmpty();
     }
+
+    /** The daemon unregisters the device right after stop: a poll after that would fail and give up. */
+    @Test
+    void aStoppedClientPollsVotequorumNoMore() {
+        start(DecisionAlgorithm.FFSPLIT, TlsSupported.UNSUPPORTED);
+        connectPlain();
+        client.stop();
+        polls.clear();
+        clock.advance(30, TimeUnit.SECONDS);
+        assertThat(polls).as("votequorum polls after stop").isEmpty();
+        assertThat(castVote.running()).isFalse();
+        assertThat(gaveUp).isEmpty();
+    }
 }
