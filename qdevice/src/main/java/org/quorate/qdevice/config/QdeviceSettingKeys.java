@@ -1,7 +1,6 @@
 package org.quorate.qdevice.config;
 
 import org.quorate.certs.CertLayout;
-import org.quorate.config.DaemonSettingKeys;
 import org.quorate.config.Setting;
 import org.quorate.config.SettingTypes;
 import org.quorate.config.SettingsSchema;
@@ -26,19 +25,29 @@ import static org.quorate.config.SettingTypes.millis;
 public final class QdeviceSettingKeys {
     private static final int INT_MAX = Integer.MAX_VALUE;
 
-    public static final Setting<Path> LOCK_FILE = DaemonSettingKeys.lockFile(
-            () -> QdevicePaths.runDir().resolve("corosync-qdevice.pid"), "/var/run/corosync-qdevice/corosync-qdevice.pid");
-    public static final Setting<Path> LOCAL_SOCKET_FILE = DaemonSettingKeys.localSocketFile("corosync-qdevice-tool",
-            () -> QdevicePaths.runDir().resolve("corosync-qdevice.sock"), "/var/run/corosync-qdevice/corosync-qdevice.sock");
-    public static final Setting<Integer> LOCAL_SOCKET_BACKLOG = DaemonSettingKeys.LOCAL_SOCKET_BACKLOG;
+    public static final Setting<Path> LOCK_FILE = Setting.builder("lock_file", SettingTypes.path())
+            .defaultValue(() -> QdevicePaths.runDir().resolve("corosync-qdevice.pid"),
+                    "/var/run/corosync-qdevice/corosync-qdevice.pid")
+            .doc("PID lock file; another daemon holding it makes this one exit 1").build();
+    public static final Setting<Path> LOCAL_SOCKET_FILE = Setting.builder("local_socket_file", SettingTypes.path())
+            .defaultValue(() -> QdevicePaths.runDir().resolve("corosync-qdevice.sock"),
+                    "/var/run/corosync-qdevice/corosync-qdevice.sock")
+            .doc("status socket of corosync-qdevice-tool").build();
+    public static final Setting<Integer> LOCAL_SOCKET_BACKLOG =
+            Setting.builder("local_socket_backlog", integer(1, INT_MAX)).defaultValue(10)
+                    .doc("listen backlog of the status socket").build();
     public static final Setting<Integer> MAX_CS_TRY_AGAIN = Setting.builder("max_cs_try_again", integer(1, INT_MAX))
             .defaultValue(10).doc("retries (one a second) of a corosync call answering CS_ERR_TRY_AGAIN").build();
     public static final Setting<String> VOTEQUORUM_DEVICE_NAME =
             Setting.builder("votequorum_device_name", SettingTypes.string()).defaultValue("Qdevice")
                     .doc("name the device registers under with votequorum").build();
-    public static final Setting<Integer> IPC_MAX_CLIENTS = DaemonSettingKeys.IPC_MAX_CLIENTS;
-    public static final Setting<Integer> IPC_MAX_RECEIVE_SIZE = DaemonSettingKeys.IPC_MAX_RECEIVE_SIZE;
-    public static final Setting<Integer> IPC_MAX_SEND_SIZE = DaemonSettingKeys.ipcMaxSendSize(65536);
+    public static final Setting<Integer> IPC_MAX_CLIENTS = Setting.builder("ipc_max_clients", integer(0, INT_MAX))
+            .defaultValue(10).doc("status-socket clients at once; 0 = unlimited").build();
+    public static final Setting<Integer> IPC_MAX_RECEIVE_SIZE =
+            Setting.builder("ipc_max_receive_size", integer(1024, INT_MAX)).defaultValue(4096)
+                    .doc("largest status-socket request, bytes").build();
+    public static final Setting<Integer> IPC_MAX_SEND_SIZE = Setting.builder("ipc_max_send_size", integer(1024, INT_MAX))
+            .defaultValue(65536).doc("largest status-socket reply, bytes").build();
     public static final Setting<Integer> HEURISTICS_IPC_MAX_SEND_BUFFERS =
             Setting.builder("heuristics_ipc_max_send_buffers", integer(10, INT_MAX)).defaultValue(128)
                     .support(Support.ACCEPTED_IGNORED)
@@ -117,8 +126,13 @@ public final class QdeviceSettingKeys {
     public static final Setting<MasterWins> MASTER_WINS = Setting.builder("master_wins", SettingTypes.oneOf(masterWinsWords()))
             .defaultValue(MasterWins.MODEL).doc("votequorum master_wins flag: the model's choice (off) or forced")
             .build();
-    public static final Setting<Integer> LOCAL_SOCKET_UMASK = DaemonSettingKeys.LOCAL_SOCKET_UMASK;
-    public static final Setting<Optional<String>> LOCAL_SOCKET_GID = DaemonSettingKeys.LOCAL_SOCKET_GID;
+    public static final Setting<Integer> LOCAL_SOCKET_UMASK = Setting.builder("local_socket_umask", SettingTypes.octal(0777))
+            .support(Support.QUORATE_ONLY)
+            .doc("umask of the status socket (from C 3.0.4; the Debian 3.0.3 daemon rejects the name)").build();
+    public static final Setting<Optional<String>> LOCAL_SOCKET_GID = Setting.builder("local_socket_gid",
+                    SettingTypes.optionalText("group", "name or gid; empty or -1 = the daemon's"))
+            .defaultValue(Optional.empty()).support(Support.QUORATE_ONLY)
+            .doc("group of the status socket (from C 3.0.4; the Debian 3.0.3 daemon rejects the name)").build();
 
     /** Every {@code -S} setting, in the C daemon's order; unknown names are refused as in C. */
     public static final SettingsSchema SCHEMA = SettingsSchema.builder("corosync-qdevice -S")

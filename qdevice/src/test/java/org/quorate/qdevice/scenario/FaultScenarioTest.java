@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.quorate.protocol.DecisionAlgorithm;
 import org.quorate.protocol.Vote;
 import org.quorate.qdevice.scenario.QuorumNetwork.Direction;
 
@@ -14,8 +15,8 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quorate.qdevice.scenario.QuorumScenarioTest.awaitVotes;
+import static org.quorate.qdevice.scenario.QuorumScenarioTest.cluster;
 import static org.quorate.qdevice.scenario.QuorumScenarioTest.vote;
-import static org.quorate.qdevice.scenario.QuorumScenarioTest.votingFfsplitPair;
 
 /**
  * Faults between one node and qnetd, each played on the in-memory network and on loopback TCP through a
@@ -36,7 +37,8 @@ class FaultScenarioTest {
     void aNodeCutFromQnetdLosesTheVoteItsPeerKeepsItAndHealingBringsItBack(String name,
             Supplier<QuorumNetwork> network, Direction direction) {
         try (QuorumNetwork net = network.get()) {
-            List<SimNode> nodes = votingFfsplitPair(net);
+            List<SimNode> nodes = cluster(net, 2, DecisionAlgorithm.FFSPLIT);
+            awaitVotes(net, "both nodes cast the vote", nodes, Vote.ACK, Vote.ACK);
             SimNode cut = nodes.get(1);
             net.cut(cut, direction);
             // the node sees no echo replies within its heartbeat (and qnetd's dead-peer timer sees no
@@ -54,7 +56,8 @@ class FaultScenarioTest {
     @MethodSource("org.quorate.qdevice.scenario.QuorumScenarioTest#networks")
     void aDelayBelowTheHeartbeatChangesNothing(String name, Supplier<QuorumNetwork> network) {
         try (QuorumNetwork net = network.get()) {
-            List<SimNode> nodes = votingFfsplitPair(net);
+            List<SimNode> nodes = cluster(net, 2, DecisionAlgorithm.FFSPLIT);
+            awaitVotes(net, "both nodes cast the vote", nodes, Vote.ACK, Vote.ACK);
             long connectedSince = net.query(nodes.get(1), () -> nodes.get(1).client.connectedSinceMillis());
             net.delay(nodes.get(1), HEARTBEAT.dividedBy(6));   // a round trip of a third of the heartbeat
             for (int beat = 0; beat < 4; beat++) {
@@ -71,7 +74,8 @@ class FaultScenarioTest {
     @MethodSource("org.quorate.qdevice.scenario.QuorumScenarioTest#networks")
     void aLostConnectionReconnectsAndGetsTheVoteBack(String name, Supplier<QuorumNetwork> network) {
         try (QuorumNetwork net = network.get()) {
-            List<SimNode> nodes = votingFfsplitPair(net);
+            List<SimNode> nodes = cluster(net, 2, DecisionAlgorithm.FFSPLIT);
+            awaitVotes(net, "both nodes cast the vote", nodes, Vote.ACK, Vote.ACK);
             SimNode lost = nodes.get(1);
             net.pass(Duration.ofSeconds(1));
             long firstConnection = net.query(lost, () -> lost.client.connectedSinceMillis());

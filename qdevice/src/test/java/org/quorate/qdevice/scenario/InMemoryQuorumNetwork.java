@@ -121,6 +121,21 @@ public final class InMemoryQuorumNetwork implements QuorumNetwork {
     }
 
     @Override
+    public void cut(SimNode node, Direction direction) {
+        node.faults.cut(direction);
+    }
+
+    @Override
+    public void delay(SimNode node, Duration oneWay) {
+        node.faults.delay(oneWay);
+    }
+
+    @Override
+    public void heal(SimNode node) {
+        node.faults.heal();
+    }
+
+    @Override
     public void dropConnection(SimNode node) {
         new ArrayList<>(links).stream().filter(l -> l.node == node).forEach(l -> l.close("connection lost"));
         clock.runDue();

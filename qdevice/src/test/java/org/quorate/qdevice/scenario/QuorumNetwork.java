@@ -34,23 +34,14 @@ public interface QuorumNetwork extends AutoCloseable {
     /** Which way a cut between a node and qnetd loses what is sent. */
     enum Direction { TO_QNETD, FROM_QNETD, BOTH }
 
-    // Cuts and delays are kept on the node's NodeFaults, which every network reads as traffic crosses; only
-    // how a connection is dropped differs between networks.
-
     /** Partitions {@code node} from qnetd: what crosses in {@code direction} is lost, connections stay up. */
-    default void cut(SimNode node, Direction direction) {
-        node.faults.cut(direction);
-    }
+    void cut(SimNode node, Direction direction);
 
     /** Delays everything between {@code node} and qnetd by {@code oneWay} in each direction. */
-    default void delay(SimNode node, Duration oneWay) {
-        node.faults.delay(oneWay);
-    }
+    void delay(SimNode node, Duration oneWay);
 
     /** Takes every cut and delay off {@code node}'s path. */
-    default void heal(SimNode node) {
-        node.faults.heal();
-    }
+    void heal(SimNode node);
 
     /** Loses {@code node}'s connection: both ends see it close, as after a reset. */
     void dropConnection(SimNode node);

@@ -55,13 +55,6 @@ class QuorumScenarioTest {
         }
     }
 
-    /** The starting point of most scenarios: a 2-node ffsplit {@link #cluster}, waited on until both nodes vote. */
-    static List<SimNode> votingFfsplitPair(QuorumNetwork net) {
-        List<SimNode> nodes = cluster(net, 2, DecisionAlgorithm.FFSPLIT);
-        awaitVotes(net, "both nodes cast the vote", nodes, Vote.ACK, Vote.ACK);
-        return nodes;
-    }
-
     static Vote vote(QuorumNetwork net, SimNode n) {
         return net.query(n, () -> n.castVote.vote());
     }
@@ -84,7 +77,8 @@ class QuorumScenarioTest {
     @MethodSource("networks")
     void twoNodeFfsplitSplitGoesToTheLowestNodeAndHeals(String name, Supplier<QuorumNetwork> network) {
         try (QuorumNetwork net = network.get()) {
-            List<SimNode> nodes = votingFfsplitPair(net);
+            List<SimNode> nodes = cluster(net, 2, DecisionAlgorithm.FFSPLIT);
+            awaitVotes(net, "both nodes cast the vote", nodes, Vote.ACK, Vote.ACK);
 
             membership(net, List.of(nodes.get(0)), new RingId(1, 6), 2);
             membership(net, List.of(nodes.get(1)), new RingId(2, 6), 2);
@@ -99,7 +93,8 @@ class QuorumScenarioTest {
     @MethodSource("networks")
     void survivorOfAKilledNodeKeepsTheVote(String name, Supplier<QuorumNetwork> network) {
         try (QuorumNetwork net = network.get()) {
-            List<SimNode> nodes = votingFfsplitPair(net);
+            List<SimNode> nodes = cluster(net, 2, DecisionAlgorithm.FFSPLIT);
+            awaitVotes(net, "both nodes cast the vote", nodes, Vote.ACK, Vote.ACK);
             SimNode dead = nodes.get(1);
             net.onNode(dead, () -> dead.client.stop());
             membership(net, List.of(nodes.get(0)), new RingId(1, 6), 2);
@@ -123,7 +118,8 @@ class QuorumScenarioTest {
     @MethodSource("networks")
     void qnetdRestartWithdrawsAndRestoresTheVote(String name, Supplier<QuorumNetwork> network) {
         try (QuorumNetwork net = network.get()) {
-            List<SimNode> nodes = votingFfsplitPair(net);
+            List<SimNode> nodes = cluster(net, 2, DecisionAlgorithm.FFSPLIT);
+            awaitVotes(net, "both nodes cast the vote", nodes, Vote.ACK, Vote.ACK);
             net.stopQnetd();
             // ffsplit withdraws the vote when the connection drops (spec §7.6)
             awaitVotes(net, "vote withdrawn while qnetd is down", nodes, Vote.NACK, Vote.NACK);

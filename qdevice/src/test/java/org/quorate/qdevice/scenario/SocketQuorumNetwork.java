@@ -79,6 +79,21 @@ public final class SocketQuorumNetwork implements QuorumNetwork {
     private final java.util.Map<SimNode, FaultProxy> proxies = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
+    public void cut(SimNode node, Direction direction) {
+        node.faults.cut(direction);
+    }
+
+    @Override
+    public void delay(SimNode node, Duration oneWay) {
+        node.faults.delay(oneWay);
+    }
+
+    @Override
+    public void heal(SimNode node) {
+        node.faults.heal();
+    }
+
+    @Override
     public void dropConnection(SimNode node) {
         proxies.get(node).dropConnections();
     }

@@ -1,7 +1,6 @@
 package org.quorate.qnetd.config;
 
 import org.quorate.config.AdvancedSettingsParser;
-import org.quorate.config.DaemonSettingKeys;
 import org.quorate.config.Setting;
 import org.quorate.config.SettingType;
 import org.quorate.config.SettingTypes;
@@ -58,16 +57,27 @@ public final class QnetdSettingKeys {
                     "any", v -> v, v -> v))
             .defaultValue("").support(Support.DEPRECATED)
             .doc("C warns \"deprecated and has no effect anymore\"; so does Quorate").build();
-    public static final Setting<Path> LOCK_FILE = DaemonSettingKeys.lockFile(
-            QnetdPaths::defaultLockFile, "/var/run/corosync-qnetd/corosync-qnetd.pid");
-    public static final Setting<Path> LOCAL_SOCKET_FILE = DaemonSettingKeys.localSocketFile("corosync-qnetd-tool",
-            QnetdPaths::defaultLocalSocketFile, "/var/run/corosync-qnetd/corosync-qnetd.sock");
-    public static final Setting<Integer> LOCAL_SOCKET_UMASK = DaemonSettingKeys.LOCAL_SOCKET_UMASK;
-    public static final Setting<Optional<String>> LOCAL_SOCKET_GID = DaemonSettingKeys.LOCAL_SOCKET_GID;
-    public static final Setting<Integer> LOCAL_SOCKET_BACKLOG = DaemonSettingKeys.LOCAL_SOCKET_BACKLOG;
-    public static final Setting<Integer> IPC_MAX_CLIENTS = DaemonSettingKeys.IPC_MAX_CLIENTS;
-    public static final Setting<Integer> IPC_MAX_RECEIVE_SIZE = DaemonSettingKeys.IPC_MAX_RECEIVE_SIZE;
-    public static final Setting<Integer> IPC_MAX_SEND_SIZE = DaemonSettingKeys.ipcMaxSendSize(10485760);
+    public static final Setting<Path> LOCK_FILE = Setting.builder("lock_file", SettingTypes.path())
+            .defaultValue(QnetdPaths::defaultLockFile, "/var/run/corosync-qnetd/corosync-qnetd.pid")
+            .doc("PID lock file; another daemon holding it makes this one exit 1").build();
+    public static final Setting<Path> LOCAL_SOCKET_FILE = Setting.builder("local_socket_file", SettingTypes.path())
+            .defaultValue(QnetdPaths::defaultLocalSocketFile, "/var/run/corosync-qnetd/corosync-qnetd.sock")
+            .doc("status socket of corosync-qnetd-tool").build();
+    public static final Setting<Integer> LOCAL_SOCKET_UMASK = Setting.builder("local_socket_umask", SettingTypes.octal(0777))
+            .support(Support.QUORATE_ONLY)
+            .doc("umask of the status socket (from C 3.0.4; the Debian 3.0.3 daemon rejects the name)").build();
+    public static final Setting<Optional<String>> LOCAL_SOCKET_GID = Setting.builder("local_socket_gid",
+                    SettingTypes.optionalText("group", "name or gid; empty or -1 = the daemon's"))
+            .defaultValue(Optional.empty()).support(Support.QUORATE_ONLY)
+            .doc("group of the status socket (from C 3.0.4; the Debian 3.0.3 daemon rejects the name)").build();
+    public static final Setting<Integer> LOCAL_SOCKET_BACKLOG = Setting.builder("local_socket_backlog", integer(1, INT_MAX))
+            .defaultValue(10).doc("listen backlog of the status socket").build();
+    public static final Setting<Integer> IPC_MAX_CLIENTS = Setting.builder("ipc_max_clients", integer(0, INT_MAX))
+            .defaultValue(10).doc("status-socket clients at once; 0 = unlimited").build();
+    public static final Setting<Integer> IPC_MAX_RECEIVE_SIZE = Setting.builder("ipc_max_receive_size", integer(1024, INT_MAX))
+            .defaultValue(4096).doc("largest status-socket request, bytes").build();
+    public static final Setting<Integer> IPC_MAX_SEND_SIZE = Setting.builder("ipc_max_send_size", integer(1024, INT_MAX))
+            .defaultValue(10485760).doc("largest status-socket reply, bytes").build();
     public static final Setting<Boolean> KEEP_ACTIVE_PARTITION_TIE_BREAKER =
             Setting.builder("keep_active_partition_tie_breaker", SettingTypes.bool()).defaultValue(false)
                     .doc("ffsplit: on a tie keep the partition that had the vote, if the clients allow it").build();

@@ -18,14 +18,38 @@ import java.time.Duration;
  * a child process) over real TLS; each reports what the client heard at the end: "alert X" or "closed".
  */
 enum BadTlsClient {
-    // The certificate cases: the same STARTTLS and handshake, with the client credentials of each.
-    EXPIRED(pki -> pki.expiredClient(HealthyNode.CLUSTER)),
-    NOT_YET_VALID(pki -> pki.notYetValidClient(HealthyNode.CLUSTER)),
+    EXPIRED {
+        @Override
+        String play(RawQnetClient client, TestPki pki) throws Exception {
+            return handshake(client, pki.expiredClient(CLUSTER));
+        }
+    },
+    NOT_YET_VALID {
+        @Override
+        String play(RawQnetClient client, TestPki pki) throws Exception {
+            return handshake(client, pki.notYetValidClient(CLUSTER));
+        }
+    },
     /** Another qnetd's CA: corosync-qnetd-certutil names every CA "CN=QNet CA", so only the key differs. */
-    OTHER_CA(pki -> pki.untrustedClient(HealthyNode.CLUSTER)),
+    OTHER_CA {
+        @Override
+        String play(RawQnetClient client, TestPki pki) throws Exception {
+            return handshake(client, pki.untrustedClient(CLUSTER));
+        }
+    },
     /** A CA of another name altogether. */
-    OTHER_NAMED_CA(pki -> pki.otherNamedCaClient(HealthyNode.CLUSTER)),
-    NO_CLIENT_CERTIFICATE(TestPki::clientWithoutCertificate),
+    OTHER_NAMED_CA {
+        @Override
+        String play(RawQnetClient client, TestPki pki) throws Exception {
+            return handshake(client, pki.otherNamedCaClient(CLUSTER));
+        }
+    },
+    NO_CLIENT_CERTIFICATE {
+        @Override
+        String play(RawQnetClient client, TestPki pki) throws Exception {
+            return handshake(client, pki.clientWithoutCertificate());
+        }
+    },
     /** A certificate of cluster "healthy" presented for cluster "other-cluster". */
     WRONG_CN {
         @Override
@@ -57,7 +81,10 @@ enum BadTlsClient {
         String play(RawQnetClient client, TestPki pki) throws Exception {
             client.exchange(Messages.preinit(1, CLUSTER), PreinitReply.class);
             client.send(Messages.startTls(2));
-            client.sendRaw(halfClientHello());
+            byte[] partialHello = new byte[45];
+            byte[] recordHeader = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03};
+            System.arraycopy(recordHeader, 0, partialHello, 0, recordHeader.length);
+            client.sendRaw(partialHello);
             Thread.sleep(200);
             return "closed";
         }
@@ -76,21 +103,8 @@ enum BadTlsClient {
     static final String CLUSTER = HealthyNode.CLUSTER;
     private static final Duration CLOSE = Duration.ofSeconds(5);
 
-    /** The client credentials of a certificate case; null for the cases that override {@link #play}. */
-    private final ClientTls tls;
-
-    BadTlsClient() {
-        this(null);
-    }
-
-    BadTlsClient(ClientTls tls) {
-        this.tls = tls;
-    }
-
     /** Plays the case on {@code client}, freshly connected; returns what it heard. */
-    String play(RawQnetClient client, TestPki pki) throws Exception {
-        return handshake(client, tls.of(pki));
-    }
+    abstract String play(RawQnetClient client, TestPki pki) throws Exception;
 
     String playAgainst(InetSocketAddress server, TestPki pki) throws Exception {
         try (RawQnetClient client = RawQnetClient.connect(server)) {
@@ -111,20 +125,7 @@ enum BadTlsClient {
         }
     }
 
-    /** The first 45 bytes of a ClientHello: a TLS record header announcing more than follows. */
-    static byte[] halfClientHello() {
-        byte[] partialHello = new byte[45];
-        byte[] recordHeader = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03};
-        System.arraycopy(recordHeader, 0, partialHello, 0, recordHeader.length);
-        return partialHello;
-    }
-
     static QnetMessage init(long seq, long nodeId) {
         return Messages.init(seq, nodeId, DecisionAlgorithm.FFSPLIT, 10_000, TieBreaker.LOWEST, new RingId(nodeId, 4));
-    }
-
-    @FunctionalInterface
-    private interface ClientTls {
-        SSLContext of(TestPki pki) throws Exception;
     }
 }

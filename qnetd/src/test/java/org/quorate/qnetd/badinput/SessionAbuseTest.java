@@ -115,7 +115,10 @@ class SessionAbuseTest extends LiveServerFixture {
             try (RawQnetClient cut = qnetd.connect()) {
                 cut.exchange(Messages.preinit(1, HealthyNode.CLUSTER), PreinitReply.class);
                 cut.send(Messages.startTls(2));
-                cut.sendRaw(BadTlsClient.halfClientHello());
+                byte[] partialHello = new byte[45];
+                byte[] recordHeader = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03};
+                System.arraycopy(recordHeader, 0, partialHello, 0, recordHeader.length);
+                cut.sendRaw(partialHello);
                 qnetd.awaitConnections(3);
             }
             qnetd.awaitConnections(2);

@@ -1,11 +1,13 @@
 package org.quorate.qnetd.daemon;
 
 import org.quorate.testsupport.JavaCommand;
-import org.quorate.testsupport.process.ChildDaemon;
+import org.quorate.testsupport.lab.Await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +47,17 @@ final class QnetdChild {
     }
 
     String log() {
-        return ChildDaemon.readLog(log);
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log yet)";
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
     }
 
     /** Waits for the log line of a started daemon; fails with the log when it stops or is late. */
     void awaitReady() {
-        ChildDaemon.awaitStartedOrStopped("qnetd ready", log, "QNetd ready", "QNetd stopped");
+        Await.until("qnetd ready", Duration.ofSeconds(30), Duration.ofMillis(50), this::log,
+                l -> l.contains("QNetd ready") || l.contains("QNetd stopped"), l -> l);
         if (!log().contains("QNetd ready")) {
             throw new AssertionError("qnetd did not start:\n" + log());
         }

@@ -7,12 +7,12 @@ import org.quorate.protocol.ClusterName;
 import org.quorate.protocol.codec.QnetCodec;
 import org.quorate.protocol.message.Preinit;
 import org.quorate.protocol.message.PreinitReply;
-import org.quorate.testsupport.process.ChildDaemon;
 import org.quorate.testsupport.process.SocketHolder;
 import org.quorate.testsupport.qnet.BlockingFrames;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,16 +50,22 @@ class QnetdStopAndSocketActivationTest {
 
     private void stopsCleanlyOn(String signal, int times) throws Exception {
         QnetdChild qnetd = new QnetdChild(dir);
-        int port = ChildDaemon.freePort();
-        try (ChildDaemon p = ChildDaemon.start(qnetd.argv("-l", "127.0.0.1", "-p", Integer.toString(port)), qnetd.env(),
-                qnetd.log)) {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(qnetd.argv("-l", "127.0.0.1", "-p", Integer.toString(port)))
+                .redirectErrorStream(true).redirectOutput(qnetd.log.toFile());
+        builder.environment().putAll(qnetd.env());
+        Process p = builder.start();
+        p.getOutputStream().close();
+        try {
             qnetd.awaitReady();
             assertThat(qnetd.lockFile).exists();
             assertThat(qnetd.socketFile).exists();
             try (Socket client = preinitClient(new InetSocketAddress("127.0.0.1", port))) {
                 assertThat(BlockingFrames.read(client.getInputStream())).isInstanceOf(PreinitReply.class);
-                p.signal(signal, times);
-                assertThat(p.waitFor(Duration.ofSeconds(30))).as("qnetd exits after SIG%s", signal).isTrue();
+                for (int i = 0; i < times; i++) {
+                    new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
+                }
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("qnetd exits after SIG%s", signal).isTrue();
                 assertThat(p.exitValue()).as("exit status after SIG%s; log:%n%s", signal, qnetd.log()).isZero();
                 assertThat(client.getInputStream().read()).as("the client is disconnected").isEqualTo(-1);
             }
@@ -67,6 +73,7 @@ class QnetdStopAndSocketActivationTest {
             assertThat(qnetd.socketFile).as("local socket after SIG%s", signal).doesNotExist();
             assertThat(qnetd.log()).contains("Stopping (SIG" + signal + ")", "QNetd stopped");
         } finally {
+            p.destroyForcibly();
             dumpOnFailure(qnetd);
         }
     }
@@ -146,6 +153,12 @@ class QnetdStopAndSocketActivationTest {
         s.setSoTimeout(20_000);
         s.getOutputStream().write(QnetCodec.encode(new Preinit(1L, ClusterName.of("signals"))));
         return s;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private static void dumpOnFailure(QnetdChild qnetd) {
