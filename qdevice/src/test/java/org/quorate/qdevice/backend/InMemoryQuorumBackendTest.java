@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.quorate.cluster.NodeState;
 import org.quorate.cluster.RingId;
 import org.quorate.cluster.cmap.CmapKeys;
-import org.quorate.testsupport.VirtualScheduler;
+import org.quorate.time.VirtualScheduler;
 
 class InMemoryQuorumBackendTest {
     private static final String NAME = QuorumBackend.DEFAULT_DEVICE_NAME;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.quorate.protocol.HeuristicsResult;
 import org.quorate.qdevice.backend.HeuristicsMode;
 import org.quorate.qdevice.backend.HeuristicsSettings;
-import org.quorate.testsupport.VirtualScheduler;
+import org.quorate.time.VirtualScheduler;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import org.quorate.protocol.Vote;
 import org.quorate.qdevice.backend.CsError;
 import org.quorate.qdevice.backend.PollResult;
 import org.quorate.qdevice.backend.QuorumBackendException;
-import org.quorate.testsupport.VirtualScheduler;
+import org.quorate.time.VirtualScheduler;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -27,7 +27,7 @@ import org.quorate.qdevice.backend.NodeListNotification;
 import org.quorate.qdevice.backend.PollResult;
 import org.quorate.qdevice.backend.QdeviceConfig;
 import org.quorate.qdevice.config.QdeviceSettings;
-import org.quorate.testsupport.VirtualScheduler;
+import org.quorate.time.VirtualScheduler;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -20,7 +20,7 @@ import org.quorate.qnetd.server.ClientConnection;
 import org.quorate.qnetd.server.ClientSession;
 import org.quorate.qnetd.server.QnetdEvents;
 import org.quorate.qnetd.server.ServerContext;
-import org.quorate.testsupport.VirtualScheduler;
+import org.quorate.time.VirtualScheduler;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package org.quorate.qnetd.server;
 
 import org.junit.jupiter.api.Test;
-import org.quorate.testsupport.VirtualScheduler;
+import org.quorate.time.VirtualScheduler;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import org.quorate.protocol.message.Messages;
 import org.quorate.protocol.message.NodeList;
 import org.quorate.protocol.message.Preinit;
 import org.quorate.qnetd.config.QnetdSettings;
-import org.quorate.testsupport.VirtualScheduler;
+import org.quorate.time.VirtualScheduler;
 
 import java.util.Arrays;
 import java.util.List;

@@ -6,7 +6,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
-import org.quorate.testsupport.VirtualScheduler;
+import org.quorate.time.VirtualScheduler;
 import org.quorate.testsupport.simnet.TraceEvent.DropReason;
 import org.quorate.testsupport.simnet.TraceEvent.Kind;
 

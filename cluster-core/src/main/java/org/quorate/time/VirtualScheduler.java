@@ -1,12 +1,11 @@
-package org.quorate.testsupport;
+package org.quorate.time;
 
-import org.quorate.time.Scheduler;
 
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A deterministic {@link Scheduler}: time stands still until the test calls {@link #advance}, and
+ * A deterministic {@link Scheduler}, for tests and for the simulators that ship (quorate-vqsim): time stands still until the test calls {@link #advance}, and
  * tasks due at the same instant run in the order they were scheduled.
  */
 public final class VirtualScheduler implements Scheduler {
