@@ -47,4 +47,16 @@ class NormaliserTest {
         q.recordUnordered("auth 2", new Outcome("n1", "pcs host auth", 0, "n1: Unable to authenticate\n", ""));
         assertThat(StepTable.differences(c, q)).singleElement().asString().startsWith("auth 2: exit 0 / 0");
     }
+
+    @Test
+    void certutilsEmptyPasswordNoticeIsCountedWhereverStderrPutIt() {
+        String c = n.apply("node 'node1': Creating new key and cert db\nnode 'node1': Importing CA"
+                + "password file contains no data\nnode 'node1': done");
+        String q = n.apply("node 'node1': Creating new key and cert db\npassword file contains no data\n"
+                + "node 'node1': Importing CA\nnode 'node1': done");
+        assertThat(c).isEqualTo(q).isEqualTo("node 'node1': Creating new key and cert db\nnode 'node1': Importing CA\n"
+                + "node 'node1': done\n(password file contains no data) x1");
+        assertThat(n.apply("Importing CA\nnode 'node1': done")).as("a missing notice is still a difference")
+                .isNotEqualTo(c);
+    }
 }
