@@ -1,29 +1,10 @@
 package org.quorate.architecture;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaCall;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import java.io.File;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.FileReader;
-import java.io.FileWriter;
-import java.io.RandomAccessFile;
-import java.util.Set;
-import java.util.Timer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import org.quorate.testsupport.arch.PurityRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -32,38 +13,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The architecture the code must keep, over the main classes of cluster-core, certs, qnetd and qdevice
  * (qdevice's test classpath holds all four; test classes and test-support are left out). Rules name
  * packages by pattern, so moving a class between modules does not need a rule change; a new decision
- * package is one more entry in {@link #DECISIONS}.
+ * package is one more entry in {@link #DECISIONS}. The node layer (votequorum, the simulator's reference
+ * model) is in the node module, which the arbiter does not depend on; its own architecture test applies
+ * the same {@link PurityRules} there.
  */
 @AnalyzeClasses(packages = "org.quorate",
-        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.MainCodeOnly.class})
+        importOptions = {ImportOption.DoNotIncludeTests.class, PurityRules.MainCodeOnly.class})
 class ArchitectureTest {
     /** Pure decision code: given inputs and a clock value, it returns outcomes; the daemons do the effects. */
-    static final String[] DECISIONS = {"org.quorate.qnetd.algorithm..", "org.quorate.votequorum..",
-            "org.quorate.membership.."};
-
-    private static final String[] IO_LOGGING_PACKAGES = {"java.nio.file..", "java.net..", "java.nio.channels..",
-            "io.netty..", "org.slf4j..", "ch.qos.logback..", "java.util.logging..", "org.apache.logging.."};
-
-    private static final Class<?>[] IO_AND_THREAD_CLASSES = {File.class, FileInputStream.class,
-            FileOutputStream.class, FileReader.class, FileWriter.class, RandomAccessFile.class, Thread.class,
-            Timer.class, Executor.class, ExecutorService.class, ScheduledExecutorService.class, Executors.class,
-            ThreadPoolExecutor.class, ForkJoinPool.class, CompletableFuture.class};
-
-    /** System.currentTimeMillis/nanoTime, and any {@code now()} or system clock of java.time. */
-    private static final DescribedPredicate<JavaCall<?>> SYSTEM_CLOCK_CALL =
-            new DescribedPredicate<>("a system clock (System.currentTimeMillis/nanoTime, java.time now()/Clock.system*)") {
-                @Override
-                public boolean test(JavaCall<?> call) {
-                    JavaClass owner = call.getTargetOwner();
-                    String name = call.getName();
-                    if (owner.isEquivalentTo(System.class)) {
-                        return name.equals("currentTimeMillis") || name.equals("nanoTime");
-                    }
-                    // Instant.now(), LocalDateTime.now(), Clock.systemUTC(), InstantSource.system(), ...
-                    return owner.getPackageName().equals("java.time")
-                            && (name.equals("now") || name.startsWith("system"));
-                }
-            };
+    static final String[] DECISIONS = {"org.quorate.qnetd.algorithm.."};
 
     @ArchTest
     static final ArchRule topLevelPackagesHaveNoCycles = slices().matching("org.quorate.(*)..")
@@ -71,15 +29,10 @@ class ArchitectureTest {
             .because("each top-level package (protocol, time, state, qnetd, qdevice, certs...) is a layer");
 
     @ArchTest
-    static final ArchRule decisionsDoNoIoThreadsOrLogging = noClasses().that().resideInAnyPackage(DECISIONS)
-            .should().dependOnClassesThat().resideInAnyPackage(IO_LOGGING_PACKAGES)
-            .orShould().dependOnClassesThat().belongToAnyOf(IO_AND_THREAD_CLASSES)
-            .because("decision algorithms are pure: I/O, threads and logging belong to the daemon around them");
+    static final ArchRule decisionsDoNoIoThreadsOrLogging = PurityRules.noIoThreadsOrLogging(DECISIONS);
 
     @ArchTest
-    static final ArchRule decisionsReadTimeOnlyFromTheirClock = noClasses().that().resideInAnyPackage(DECISIONS)
-            .should().callMethodWhere(SYSTEM_CLOCK_CALL)
-            .because("decision algorithms take time from org.quorate.time.Clock, so tests replay them");
+    static final ArchRule decisionsReadTimeOnlyFromTheirClock = PurityRules.timeOnlyFromTheClock(DECISIONS);
 
     @ArchTest
     static final ArchRule qnetdDoesNotUseQdevice = noClasses().that().resideInAPackage("org.quorate.qnetd..")
@@ -97,13 +50,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.quorate.qnetd..", "org.quorate.qdevice..")
             .because("cluster-core and certs are below both daemons");
 
-    /** Main classes of the daemon modules only: not test-support's fixtures (they may do anything). */
-    static final class MainCodeOnly implements ImportOption {
-        private static final Set<String> SKIPPED = Set.of("/org/quorate/testsupport/", "/org/quorate/bench/");
-
-        @Override
-        public boolean includes(Location location) {
-            return SKIPPED.stream().noneMatch(location::contains);
-        }
-    }
+    @ArchTest
+    static final ArchRule theArbiterDoesNotUseTheNodeLayer = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.quorate.conf..", "org.quorate.votequorum..",
+                    "org.quorate.vqsim..", "org.quorate.membership..", "org.quorate.link..")
+            .because("qnetd and qdevice ship without the node layer (module node); they share cluster-core only");
 }
