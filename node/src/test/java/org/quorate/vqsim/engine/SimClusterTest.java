@@ -218,4 +218,24 @@ class SimClusterTest {
             assertNumbers(s, 3, 3, 3, 2, true);
         }
     }
+
+    /**
+     * What corosync 3.1.7's rules give (not yet confirmed on real corosync): 5 nodes, ATB lowest with
+     * wait_for_all. Node 1 is cut off, so the others remember 2 as the lowest id; node 4 dies; node 5 moves to node
+     * 1. {2,3} holds half the votes and its remembered lowest node, so ATB makes it quorate. Node 5's first NODEINFO
+     * in the new ring still carries QUORATE from {2,3,5}, which releases node 1's wait_for_all and gets adopted; node
+     * 1 remembers itself as the lowest, so ATB makes {1,5} quorate on node 1 too.
+     */
+    @Test
+    void atbFiveNodesOneDownCanBeQuorateOnBothHalvesByCorosyncsRules() {
+        try (SimCluster s = sim(Confs.nodes(5).quorum("auto_tie_breaker", 1).quorum("wait_for_all", 1))) {
+            s.up(0, List.of(1L, 2L, 3L, 4L, 5L));
+            s.move(Map.of(1, List.of(1L)));
+            s.down(List.of(4L));
+            s.move(Map.of(1, List.of(5L)));
+            assertNumbers(s, 2, 5, 2, 3, true);
+            assertNumbers(s, 1, 5, 2, 3, true);
+            assertNumbers(s, 5, 5, 2, 3, false);
+        }
+    }
 }
