@@ -620,7 +620,9 @@ public final class Votequorum {
                 return; // our sync-time re-announcement, not a registration in progress
             }
             if (!registration.is(DeviceRegistration.PENDING)) {
-                log(Level.WARNING, "Unable to determine origin of the qdevice register call!");
+                // corosync logs this at warning on every sync of a node that knows another node's device name
+                // but has none registered itself (it re-announces the name, then meets its own message); debug here
+                log(Level.DEBUG, "Unable to determine origin of the qdevice register call!");
                 return;
             }
             if (qdeviceName.isEmpty()) {
