@@ -238,4 +238,105 @@ class SimClusterTest {
             assertNumbers(s, 5, 5, 2, 3, false);
         }
     }
+
+    /** §2.10 (b): two nodes and a device with votes 1, ffsplit-style. */
+    @Test
+    void twoNodesAndADeviceSurviveOneLossOnlyWithTheVote() {
+        try (SimCluster s = sim(Confs.nodes(2).device(1))) {
+            s.up(0, List.of(1L));
+            assertNumbers(s, 1, 2, 1, 2, false);
+            s.qdeviceOn(List.of(1L));
+            assertNumbers(s, 1, 2, 2, 2, true);
+            assertThat(node(s, 1).highestExpected()).as("E still 2 from the config: 1 vote + 1 device").isEqualTo(2);
+            s.up(0, List.of(2L));
+            assertNumbers(s, 1, 3, 3, 2, true);
+            s.qdeviceOn(List.of(2L));
+            s.down(List.of(2L));
+            assertNumbers(s, 1, 3, 2, 2, true);
+            s.up(0, List.of(2L));
+            s.qdeviceOn(List.of(2L));
+            s.move(Map.of(1, List.of(2L)));
+            s.qdeviceOff(List.of(2L));
+            assertNumbers(s, 1, 3, 2, 2, true);
+            assertNumbers(s, 2, 3, 1, 2, false);
+        }
+    }
+
+    /** §2.10 (e): fifteen nodes and an lms-style device without votes: with the device down no node may fail. */
+    @Test
+    void fifteenNodesWithTheDeviceDownLoseQuorumOnTheFirstFailure() {
+        try (SimCluster s = sim(Confs.nodes(15).device(null))) {
+            List<Long> all = s.configuredNodes();
+            s.up(0, all);
+            s.qdeviceOn(all);
+            s.qdeviceOff(all);
+            s.advance(Duration.ofSeconds(11));
+            assertNumbers(s, 1, 29, 15, 15, true);
+            s.down(List.of(15L));
+            assertNumbers(s, 1, 29, 14, 15, false);
+        }
+    }
+
+    /**
+     * corosync#803 (open, not a bug): 3 nodes, last_man_standing with wait_for_all. Losing two nodes at once leaves
+     * the third inquorate; losing them one window apart lowers expected votes to 2 first, and the last node is
+     * still inquorate (2 to 1 needs auto_tie_breaker).
+     */
+    @Test
+    void corosync803LastManStandingDependsOnShutdownTiming() {
+        Confs c = Confs.nodes(3).quorum("last_man_standing", 1).quorum("wait_for_all", 1);
+        try (SimCluster s = sim(c)) {
+            s.up(0, List.of(1L, 2L, 3L));
+            s.down(List.of(1L, 2L));
+            s.advance(Duration.ofSeconds(11));
+            assertNumbers(s, 3, 3, 1, 2, false);
+        }
+        try (SimCluster s = sim(c)) {
+            s.up(0, List.of(1L, 2L, 3L));
+            s.down(List.of(1L));
+            assertNumbers(s, 3, 3, 2, 2, true);
+            s.advance(Duration.ofSeconds(11));
+            assertNumbers(s, 3, 2, 2, 2, true);
+            s.down(List.of(2L));
+            s.advance(Duration.ofSeconds(11));
+            assertNumbers(s, 3, 2, 1, 2, false);
+        }
+    }
+
+    @Test
+    void setVotesRefusalsUseTheToolsWords() {
+        try (SimCluster s = sim(Confs.nodes(3))) {
+            s.up(0, List.of(1L, 2L, 3L));
+            assertThat(s.setVotes(1, 9, 1)).isEqualTo("Unable to set votes 1 for nodeid: 9: CS_ERR_NAME_NOT_FOUND");
+            assertThat(s.setVotes(1, 0, 1)).isEqualTo("The nodeid was not valid, try a positive number");
+            assertThat(s.setVotes(1, 2, -1)).isEqualTo("New votes value was not valid, try a positive number or zero");
+            assertThat(s.setVotes(2, 2, 3)).isNull();
+            assertNumbers(s, 1, 5, 5, 3, true);
+            s.down(List.of(3L));
+            assertThat(s.setExpected(3, 2)).isEqualTo("Cannot initialize CMAP service");
+        }
+    }
+
+    @Test
+    void withoutVotequorumTheToolRefusesToChangeAnything() {
+        Map<String, String> cmap = new java.util.HashMap<>(Confs.nodes(2).map());
+        cmap.remove("quorum.provider");
+        try (SimCluster s = new SimCluster(cmap, p -> cmap)) {
+            s.up(0, List.of(1L, 2L));
+            assertThat(s.setExpected(1, 3)).isEqualTo("You cannot change expected votes, corosync is not using votequorum");
+            assertThat(s.setVotes(1, 1, 3)).isEqualTo("You cannot change node votes, corosync is not using votequorum");
+        }
+    }
+
+    @Test
+    void aDeviceSyncHoldIsReleasedByThePollOnTheNewRing() {
+        try (SimCluster s = sim(Confs.nodes(3).device(1))) {
+            s.up(0, List.of(1L, 2L, 3L));
+            s.qdeviceOn(List.of(1L, 2L, 3L));
+            s.down(List.of(3L));
+            assertThat(s.settle(Duration.ofMillis(100))).isTrue();
+            assertThat(s.scheduler().nanoTime()).as("no sync_timeout wait").isLessThan(Duration.ofSeconds(1).toNanos());
+            assertNumbers(s, 1, 4, 3, 3, true);
+        }
+    }
 }
