@@ -126,6 +126,15 @@ public final class VotequorumService implements GroupService {
         return call(core.setVotes(nodeId, votes));
     }
 
+    /**
+     * {@code votequorum_trackstart} with CS_TRACK_CURRENT: the listener gets the node list of the last sync and the
+     * quorum notification now (later changes reach it anyway).
+     */
+    public void trackCurrent() {
+        listener.nodeListNotification(core.currentNodeList());
+        listener.quorumNotification(core.quorumNotification());
+    }
+
     public Optional<VotequorumInfo> getInfo(long nodeId) {
         return core.getInfo(nodeId);
     }

@@ -339,4 +339,28 @@ class SimClusterTest {
             assertNumbers(s, 1, 4, 3, 3, true);
         }
     }
+
+    @Test
+    void expectedVotesTrackingSurvivesARestartOfTheNode() {
+        try (SimCluster s = sim(Confs.nodes(3).quorum("expected_votes_tracking", 1))) {
+            s.up(0, List.of(1L, 2L, 3L));
+            assertThat(s.setVotes(1, 3, 2)).isNull();
+            assertNumbers(s, 1, 4, 4, 3, true);
+            s.down(List.of(1L, 2L, 3L));
+            s.up(0, List.of(1L));
+            assertNumbers(s, 1, 4, 1, 3, false);
+        }
+    }
+
+    @Test
+    void aCleanShutdownWithAllowDownscaleIsALeaveNotADeath() {
+        try (SimCluster s = sim(Confs.nodes(4).quorum("allow_downscale", 1))) {
+            s.up(0, List.of(1L, 2L, 3L, 4L));
+            s.shutdown(4);
+            assertNumbers(s, 1, 3, 3, 3, true);
+            assertThat(node(s, 4).up()).isFalse();
+            assertThat(s.service(1).getInfo(4).orElseThrow().state()).as("LEAVING until the ring without it")
+                    .isEqualTo(org.quorate.cluster.NodeState.DEAD);
+        }
+    }
 }
