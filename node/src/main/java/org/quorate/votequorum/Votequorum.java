@@ -56,9 +56,12 @@ public final class Votequorum {
     private long highestNodeId = -1;
     private boolean lmsTimerSet;
     private final OptionalLong evTrackingStored;
+    private final boolean unlistedTakesFirstEntry;
     private final Features f = new Features();
 
-    private Votequorum(long localNodeId, Map<String, String> cmap, OptionalLong evTrackingStored) {
+    private Votequorum(long localNodeId, Map<String, String> cmap, OptionalLong evTrackingStored,
+            boolean unlistedTakesFirstEntry) {
+        this.unlistedTakesFirstEntry = unlistedTakesFirstEntry;
         this.localNodeId = NodeIds.check(localNodeId);
         this.cmap = Map.copyOf(cmap);
         this.evTrackingStored = evTrackingStored;
@@ -80,7 +83,17 @@ public final class Votequorum {
      * @throws VotequorumConfigException with corosync's message when it refuses the configuration
      */
     public static Votequorum start(Map<String, String> cmap, long localNodeId, OptionalLong evTrackingStored) {
-        Votequorum vq = new Votequorum(localNodeId, cmap, evTrackingStored);
+        return start(cmap, localNodeId, evTrackingStored, false);
+    }
+
+    /**
+     * As {@link #start(Map, long, OptionalLong)}; with {@code unlistedTakesFirstEntry} a node that is not in the
+     * nodelist runs with the first entry's votes, as corosync-vqsim starts such a node ({@code set_local_node_pos}
+     * falls back to position 0), where corosync itself would have no nodelist for it.
+     */
+    public static Votequorum start(Map<String, String> cmap, long localNodeId, OptionalLong evTrackingStored,
+            boolean unlistedTakesFirstEntry) {
+        Votequorum vq = new Votequorum(localNodeId, cmap, evTrackingStored, unlistedTakesFirstEntry);
         String error = vq.readConfig(false);
         if (error != null) {
             throw new VotequorumConfigException(error);
@@ -137,7 +150,7 @@ public final class Votequorum {
     private String readConfig(boolean runtime) {
         QuorumConfig c;
         try {
-            c = QuorumConfigReader.read(cmap, localNodeId);
+            c = QuorumConfigReader.read(cmap, localNodeId, unlistedTakesFirstEntry);
         } catch (VotequorumConfigException e) {
             if (!runtime) {
                 return e.getMessage();

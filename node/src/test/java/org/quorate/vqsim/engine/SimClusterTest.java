@@ -363,4 +363,15 @@ class SimClusterTest {
                     .isEqualTo(org.quorate.cluster.NodeState.DEAD);
         }
     }
+
+    @Test
+    void aNodeMissingFromTheNodelistStartsWithTheFirstEntrysVotesAsInVqsim() {
+        try (SimCluster s = sim(Confs.nodes(2).votes(1, 2))) {
+            s.up(0, List.of(1L, 2L, 9L));
+            NodeSnapshot nine = node(s, 9);
+            assertThat(nine.members()).containsExactly(1L, 2L, 9L);
+            assertThat(s.service(9).getInfo(9).orElseThrow().votes()).isEqualTo(2);
+            assertNumbers(s, 1, 5, 5, 3, true);
+        }
+    }
 }
