@@ -374,4 +374,25 @@ class SimClusterTest {
             assertNumbers(s, 1, 5, 5, 3, true);
         }
     }
+
+    @Test
+    void qdevicePollsKeepsADeviceAliveWithTheVoteTheDifferentialGivesIt() {
+        try (SimCluster s = sim(Confs.nodes(2).device(1))) {
+            s.up(0, List.of(1L, 2L));
+            s.qdevicePolls(List.of(1L, 2L), false);
+            s.advance(Duration.ofSeconds(30));
+            assertThat(node(s, 1).flags() & (QDEVICE | ALIVE | CAST)).isEqualTo(QDEVICE | ALIVE);
+            assertNumbers(s, 1, 3, 2, 2, true);
+            s.move(Map.of(1, List.of(2L)));
+            s.qdevicePolls(List.of(1L), true);
+            assertThat(s.settle(Duration.ofSeconds(1))).isTrue();
+            assertNumbers(s, 1, 3, 2, 2, true);
+            assertNumbers(s, 2, 3, 1, 2, false);
+            s.join(List.of(1, 0));
+            assertThat(node(s, 1).partition()).isEqualTo(1);
+            assertThat(node(s, 1).members()).containsExactly(1L, 2L);
+            assertNumbers(s, 2, 3, 2, 2, true);
+            assertNumbers(s, 1, 3, 3, 2, true);
+        }
+    }
 }
