@@ -37,6 +37,7 @@ public final class VotequorumService implements GroupService {
     private final VotequorumListener listener;
     private final Map<TimerKind, Scheduler.Cancellable> timers = new EnumMap<>(TimerKind.class);
     private Consumer<CsError> pendingRegistration;
+    private boolean unsent;
     private boolean closed;
 
     public VotequorumService(Votequorum core, GroupLayer layer, Scheduler scheduler, VotequorumListener listener) {
@@ -118,12 +119,14 @@ public final class VotequorumService implements GroupService {
         return call(core.qdeviceUpdate(oldName, newName));
     }
 
+    /** {@code votequorum_setexpected}; CS_ERR_NO_RESOURCES when the RECONFIGURE could not be multicast. */
     public CsError setExpected(long expectedVotes) {
-        return call(core.setExpected(expectedVotes));
+        return sending(core.setExpected(expectedVotes));
     }
 
+    /** {@code votequorum_setvotes}; CS_ERR_NO_RESOURCES when the RECONFIGURE could not be multicast. */
     public CsError setVotes(long nodeId, long votes) {
-        return call(core.setVotes(nodeId, votes));
+        return sending(core.setVotes(nodeId, votes));
     }
 
     /**
@@ -168,6 +171,12 @@ public final class VotequorumService implements GroupService {
         return result;
     }
 
+    private CsError sending(CsError result) {
+        unsent = false;
+        apply();
+        return result.ok() && unsent ? CsError.ERR_NO_RESOURCES : result;
+    }
+
     // ------------------------------------------------------------------ effects
 
     private void apply() {
@@ -177,6 +186,7 @@ public final class VotequorumService implements GroupService {
             }
             if (e instanceof Effect.Multicast m) {
                 if (!layer.multicast(VqMessageCodec.encode(m.message()))) {
+                    unsent = true;
                     LOG.debug("node {}: no ring to multicast {}", core.localNodeId(), m.message());
                     if (m.message() instanceof QdeviceRegMessage && pendingRegistration != null) {
                         core.registrationNotSent();
