@@ -77,7 +77,8 @@ final class ConfigLoader {
         }
         if (f.autoTieBreaker.enabled() && nodeExpectedVotes % 2 != 0 && !f.waitForAll) {
             if (f.lastManStanding) {
-                return Outcome.aborted("configuration error: auto_tie_breaker & last_man_standing not available in odd sized cluster");
+                return Outcome.aborted("configuration error: auto_tie_breaker & last_man_standing not available in "
+                        + "odd sized cluster");
             }
             log(effects, Level.CRIT, "auto_tie_breaker is set and the cluster has an odd number of nodes.");
             log(effects, Level.CRIT, "Therefore auto_tie_breaker has been disabled. Please fix your corosync.conf");
@@ -85,15 +86,17 @@ final class ConfigLoader {
         }
         String error = deviceCheck(f, effects, runtime, c.haveDevice() && f.lastManStanding,
                 "configuration error: quorum.device is not compatible with last_man_standing");
-        error = error != null ? error : deviceCheck(f, effects, runtime, c.haveDevice() && f.autoTieBreaker.enabled(),
+        error = error != null ? error : deviceCheck(f, effects, runtime,
+                c.haveDevice() && f.autoTieBreaker.enabled(),
                 "configuration error: quorum.device is not compatible with auto_tie_breaker");
         error = error != null ? error : deviceCheck(f, effects, runtime, c.haveDevice() && f.allowDownscale,
                 "configuration error: quorum.device is not compatible with allow_downscale");
         error = error != null ? error : deviceCheck(f, effects, runtime,
                 expectedVotes != 0 && c.haveDevice() && qdeviceVotes == QuorumConfig.UNSET,
                 "configuration error: quorum.device.votes must be specified when quorum.expected_votes is set");
-        error = error != null ? error : deviceCheck(f, effects, runtime, c.haveDevice() && qdeviceVotes == QuorumConfig.UNSET
-                        && c.haveNodelist() && c.nodeCount() != nodeExpectedVotes,
+        error = error != null ? error : deviceCheck(f, effects, runtime,
+                c.haveDevice() && qdeviceVotes == QuorumConfig.UNSET && c.haveNodelist()
+                        && c.nodeCount() != nodeExpectedVotes,
                 "configuration error: quorum.device.votes must be specified when not all nodes votes 1");
         // C: int delta = expected_votes - qdevice_votes, both uint32_t
         error = error != null ? error : deviceCheck(f, effects, runtime,
@@ -143,8 +146,8 @@ final class ConfigLoader {
             if (c.autoTieBreakerNode() != null) {
                 f.autoTieBreaker = AutoTieBreaker.parse(c.autoTieBreakerNode());
                 if (!f.autoTieBreaker.enabled()) {
-                    log(effects, Level.WARNING, "auto_tie_breaker_nodes is not valid. It must be 'lowest', 'highest' or a "
-                            + "space-separated list of node IDs. auto_tie_breaker is disabled");
+                    log(effects, Level.WARNING, "auto_tie_breaker_nodes is not valid. It must be 'lowest', "
+                            + "'highest' or a space-separated list of node IDs. auto_tie_breaker is disabled");
                 }
             }
         } else {

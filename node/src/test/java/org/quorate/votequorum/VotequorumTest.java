@@ -44,7 +44,8 @@ class VotequorumTest {
                 + "|configuration error: quorum.device is not compatible with allow_downscale",
         "quorum.auto_tie_breaker=1,quorum.last_man_standing=1"
                 + "|configuration error: auto_tie_breaker & last_man_standing not available in odd sized cluster",
-        "quorum.two_node=x|Value of key \"quorum.two_node\" is expected to be integer in range (0..255), but \"x\" was given",
+        "quorum.two_node=x|Value of key \"quorum.two_node\" is expected to be integer in range (0..255), "
+                + "but \"x\" was given",
     })
     void startUpRefusalsUseCorosyncsWords(String keys, String message) {
         Map<String, String> cmap = nodes(3);

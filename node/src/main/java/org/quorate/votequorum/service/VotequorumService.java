@@ -91,7 +91,7 @@ public final class VotequorumService implements GroupService {
 
     // ------------------------------------------------------------------ library calls
 
-    /** {@code votequorum_qdevice_register}; {@code reply} gets the answer, now or once the registration is delivered. */
+    /** {@code votequorum_qdevice_register}; {@code reply} gets the answer now, or once the registration is back. */
     public void qdeviceRegister(String name, Consumer<CsError> reply) {
         Optional<CsError> now = core.qdeviceRegister(name);
         if (now.isPresent()) {

@@ -67,7 +67,8 @@ class PartitionAgreementPropertyTest {
             for (NodeSnapshot other : nodes) {
                 assertThat(other.members()).as("step %d partition %d", step, p).isEqualTo(first.members());
                 assertThat(other.ring()).isEqualTo(first.ring());
-                assertThat(numbersToo ? other.numbers() : "total=" + other.totalVotes()).as("step %d partition %d node %d vs %d", step, p, other.nodeId(),
+                String mine = numbersToo ? other.numbers() : "total=" + other.totalVotes();
+                assertThat(mine).as("step %d partition %d node %d vs %d", step, p, other.nodeId(),
                         first.nodeId()).isEqualTo(numbersToo ? first.numbers() : "total=" + first.totalVotes());
             }
             assertThat(first.members()).hasSize(nodes.size());

@@ -195,7 +195,8 @@ class SimClusterTest {
     void configurationErrorsKeepTheNodeDown() {
         try (SimCluster s = sim(Confs.nodes(2).quorum("two_node", 1).device(1))) {
             assertThatThrownBy(() -> s.up(0, List.of(1L))).isInstanceOf(VotequorumConfigException.class)
-                    .hasMessage("configuration error: two_node and quorum device cannot be configured at the same time!");
+                    .hasMessage("configuration error: two_node and quorum device cannot be configured "
+                            + "at the same time!");
             assertThat(node(s, 1).up()).isFalse();
         }
         try (SimCluster s = sim(Confs.nodes(3).quorum("expected_votes", 3).device(null))) {
@@ -323,7 +324,8 @@ class SimClusterTest {
         cmap.remove("quorum.provider");
         try (SimCluster s = new SimCluster(cmap, p -> cmap)) {
             s.up(0, List.of(1L, 2L));
-            assertThat(s.setExpected(1, 3)).isEqualTo("You cannot change expected votes, corosync is not using votequorum");
+            assertThat(s.setExpected(1, 3))
+                    .isEqualTo("You cannot change expected votes, corosync is not using votequorum");
             assertThat(s.setVotes(1, 1, 3)).isEqualTo("You cannot change node votes, corosync is not using votequorum");
         }
     }
