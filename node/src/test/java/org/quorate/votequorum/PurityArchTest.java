@@ -18,14 +18,24 @@ class PurityArchTest {
         org.assertj.core.api.Assertions.assertThat(CLASSES.contain(Votequorum.class)).as("rules see the core").isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> noClasses().that()
                         .resideInAPackage("org.quorate.votequorum.service").should().dependOnClassesThat()
-                        .resideInAPackage("org.slf4j..").check(CLASSES))
-                .as("the same kind of rule does catch the service's logging").isInstanceOf(AssertionError.class);
+                        .resideInAPackage("org.quorate.time..").check(CLASSES))
+                .as("the same kind of rule does catch the service's scheduler").isInstanceOf(AssertionError.class);
         noClasses().that().resideInAnyPackage("org.quorate.votequorum", "org.quorate.votequorum.message")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
                         "java.util.concurrent..", "org.slf4j..", "org.quorate.time..")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(System.class, "nanoTime")
                 .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void noPartOfVotequorumLogsOrDoesIo() {
+        noClasses().that().resideInAPackage("org.quorate.votequorum..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
+                        "org.slf4j..", "ch.qos.logback..")
+                .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.Executor.class)
                 .check(CLASSES);
     }
 

@@ -19,8 +19,6 @@ import org.quorate.votequorum.VotequorumInfo;
 import org.quorate.votequorum.message.QdeviceRegMessage;
 import org.quorate.votequorum.message.VqDecodeException;
 import org.quorate.votequorum.message.VqMessageCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * votequorum as a {@link GroupService}: runs the pure {@link Votequorum} core on a {@link GroupLayer}, with its
@@ -29,8 +27,6 @@ import org.slf4j.LoggerFactory;
  * every method runs on the scheduler's thread, as the layer's callbacks do.
  */
 public final class VotequorumService implements GroupService {
-    private static final Logger LOG = LoggerFactory.getLogger(VotequorumService.class);
-
     private final Votequorum core;
     private final GroupLayer layer;
     private final Scheduler scheduler;
@@ -82,8 +78,8 @@ public final class VotequorumService implements GroupService {
         try {
             core.deliver(senderNodeId, VqMessageCodec.decode(payload));
         } catch (VqDecodeException e) {
-            LOG.warn("node {}: dropped a votequorum message from node {}: {}", core.localNodeId(), senderNodeId,
-                    e.getMessage());
+            listener.log(core.localNodeId(), new Effect.Log(Effect.Level.WARNING,
+                    "dropped a votequorum message from node " + senderNodeId + ": " + e.getMessage()));
             return;
         }
         apply();
@@ -187,7 +183,8 @@ public final class VotequorumService implements GroupService {
             if (e instanceof Effect.Multicast m) {
                 if (!layer.multicast(VqMessageCodec.encode(m.message()))) {
                     unsent = true;
-                    LOG.debug("node {}: no ring to multicast {}", core.localNodeId(), m.message());
+                    listener.log(core.localNodeId(), new Effect.Log(Effect.Level.DEBUG,
+                            "no ring to multicast " + m.message()));
                     if (m.message() instanceof QdeviceRegMessage && pendingRegistration != null) {
                         core.registrationNotSent();
                         reply(CsError.ERR_TRY_AGAIN);
@@ -211,7 +208,7 @@ public final class VotequorumService implements GroupService {
             } else if (e instanceof Effect.RegisterReply r) {
                 reply(r.error());
             } else if (e instanceof Effect.Log l) {
-                log(l);
+                listener.log(core.localNodeId(), l);
             }
         }
     }
@@ -236,15 +233,6 @@ public final class VotequorumService implements GroupService {
         Scheduler.Cancellable c = timers.remove(kind);
         if (c != null) {
             c.cancel();
-        }
-    }
-
-    private void log(Effect.Log l) {
-        long id = core.localNodeId();
-        switch (l.level()) {
-            case CRIT, ERROR -> LOG.error("node {}: {}", id, l.text());
-            case WARNING -> LOG.warn("node {}: {}", id, l.text());
-            default -> LOG.debug("node {}: {}", id, l.text()); // notices repeat on every recalculation
         }
     }
 

@@ -49,6 +49,7 @@ public final class SimCluster implements ClusterDriver {
     private final Map<Long, SimNode> nodes = new TreeMap<>();
     private final Map<Long, Long> evTrackingFiles = new HashMap<>();
     private Map<String, String> cmap;
+    private java.util.function.BiConsumer<Long, Effect.Log> logSink = (id, line) -> { };
 
     /** A simulator with no delivery jitter. */
     public SimCluster(Map<String, String> cmap, Function<Path, Map<String, String>> confReader) {
@@ -70,6 +71,11 @@ public final class SimCluster implements ClusterDriver {
         for (long id : nodeIds(cmap)) {
             nodes.put(id, new SimNode(id));
         }
+    }
+
+    /** Where the nodes' votequorum log lines go (node id, line); nowhere by default. */
+    public void onLog(java.util.function.BiConsumer<Long, Effect.Log> sink) {
+        logSink = Objects.requireNonNull(sink, "sink");
     }
 
     public VirtualScheduler scheduler() {
@@ -351,7 +357,7 @@ public final class SimCluster implements ClusterDriver {
             GroupLayer layer = network.attach(nodeId);
             service = new VotequorumService(core, layer, scheduler, this);
             network.bind(nodeId, service);
-            device = new SimDevice(nodeId, service, scheduler);
+            device = new SimDevice(service, scheduler);
         }
 
         void kill() {
@@ -367,6 +373,11 @@ public final class SimCluster implements ClusterDriver {
             if (device != null) {
                 device.nodeList(notification.ringId());
             }
+        }
+
+        @Override
+        public void log(long id, Effect.Log line) {
+            logSink.accept(id, line);
         }
 
         @Override
