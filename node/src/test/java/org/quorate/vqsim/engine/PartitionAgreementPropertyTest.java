@@ -15,12 +15,12 @@ import org.quorate.vqsim.NodeSnapshot;
 
 /**
  * S1/S4-style properties of the engine on device-less clusters: after random splits, joins, kills, restarts and
- * waits, every partition settles and its running nodes agree on members and ring; without last_man_standing and
- * auto_tie_breaker they also agree on quorate and the numbers, and never do two disjoint partitions both count as
- * quorate (no two_node, no expected-votes lowering here, so no declared exception).
+ * waits, every partition settles and its running nodes agree on members and ring; in plain configurations they also
+ * agree on quorate and the numbers; without last_man_standing and auto_tie_breaker never do two disjoint partitions
+ * both count as quorate (no two_node, no expected-votes lowering here, so no declared exception).
  */
 class PartitionAgreementPropertyTest {
-    @Property(tries = 60)
+    @Property(tries = 200)
     void partitionsSettleAgreeAndNeverSplitBrain(@ForAll long seed, @ForAll @IntRange(min = 2, max = 7) int n,
             @ForAll @IntRange(min = 0, max = 3) int option) {
         Confs c = Confs.nodes(n);
@@ -44,13 +44,16 @@ class PartitionAgreementPropertyTest {
                     default -> s.advance(Duration.ofMillis(500 + rnd.nextInt(3000)));
                 }
                 assertThat(s.settle(Duration.ofSeconds(5))).as("settled at step %d", step).isTrue();
-                check(s.snapshot(), step, option < 2, option < 2);
+                check(s.snapshot(), step, option == 0, option < 2);
             }
         }
     }
 
     /**
-     * @param numbersToo compare the numbers and the verdict: not with auto_tie_breaker, whose remembered lowest
+     * @param numbersToo compare the numbers and the verdict: not with wait_for_all, where the order of the sync's
+     *     NODEINFOs decides whether a node that arrives alone re-arms its waiting (see SimClusterTest's
+     *     {@code waitForAllNodeArrivingAloneCanStayWaitingBesideAQuorateOne}); not with auto_tie_breaker, whose
+     *     remembered lowest
      *     node id and previous membership are each node's own history (a restarted node remembers none), and not
      *     with last_man_standing, whose window
      *     recalculation is local to each node that armed it, as in corosync; a node lowered that way and then

@@ -428,4 +428,23 @@ class SimClusterTest {
             assertNumbers(s, 3, 3, 2, 2, true);
         }
     }
+
+    /**
+     * corosync 3.1.7's rules with wait_for_all: node 3 is cut off and waits; node 2 leaves quorate {1,2} for node 3.
+     * In the new ring node 2 meets its own NODEINFO first (ring order here), counts only itself (node 3 is still DEAD
+     * in its table), loses quorum and re-arms its waiting; node 3's NODEINFO says it waits too, so node 2 stays
+     * waiting. Node 3 adopts node 2's quorate NODEINFO and is quorate. With the other order both would be quorate.
+     */
+    @Test
+    void waitForAllNodeArrivingAloneCanStayWaitingBesideAQuorateOne() {
+        try (SimCluster s = sim(Confs.nodes(3).quorum("wait_for_all", 1))) {
+            s.up(0, List.of(1L, 2L, 3L));
+            s.move(Map.of(2, List.of(3L)));
+            assertNumbers(s, 3, 3, 1, 2, false);
+            s.move(Map.of(2, List.of(2L)));
+            assertNumbers(s, 2, 3, 2, 2, false);
+            assertNumbers(s, 3, 3, 2, 2, true);
+            assertThat(s.service(2).core().waitForAllStatus()).isTrue();
+        }
+    }
 }
