@@ -45,6 +45,7 @@ final class RefNode {
     /** Deadlines in virtual nanoseconds, or -1. */
     long lmsDeadline = -1, deviceDeadline = -1;
     boolean devicePolling;
+    private boolean holdingSync;
 
     /**
      * Starts the node (votequorum_exec_init_fn). {@code evTrackingStore} is the persisted ev_tracking
@@ -425,12 +426,18 @@ final class RefNode {
                 return false; // a polling device answers the node-list notification at once
             }
             deviceDeadline = nowNanos + deviceSyncTimeoutMs * 1_000_000L;
+            holdingSync = true;
             return true;
         }
         return false;
     }
 
     /** votequorum_sync_process's messages. */
+    /** Whether this node's sync still waits for its device (set at sync, cleared by a poll or the timer). */
+    boolean holdsSync() {
+        return holdingSync;
+    }
+
     void syncSend() {
         sendNodeInfo();
         sendDeviceInfo();
@@ -479,6 +486,7 @@ final class RefNode {
     }
 
     private void poll(boolean cast, long nowNanos) {
+        holdingSync = false;
         int old = us.flags;
         us.flags |= QD_ALIVE;
         us.flags = cast ? us.flags | QD_CAST : us.flags & ~QD_CAST;
@@ -490,6 +498,7 @@ final class RefNode {
 
     void deviceTimer() {
         deviceDeadline = -1;
+        holdingSync = false;
         if ((us.flags & QD_ALIVE) == 0) {
             return;
         }
