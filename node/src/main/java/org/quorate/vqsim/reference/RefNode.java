@@ -45,6 +45,8 @@ final class RefNode {
     /** Deadlines in virtual nanoseconds, or -1. */
     long lmsDeadline = -1, deviceDeadline = -1;
     boolean devicePolling;
+    /** A ring was installed whose syncActivate has not run yet (a device holds the sync). */
+    boolean activationPending;
     private boolean holdingSync;
 
     /**

@@ -97,18 +97,21 @@ public final class ReferenceCluster implements ClusterDriver {
     public void qdeviceOn(List<Long> nodeIds) {
         nodeIds.stream().filter(running::containsKey).forEach(id -> running.get(id).deviceOn(now));
         drain();
+        activateReleasedRings();
     }
 
     @Override
     public void qdeviceOff(List<Long> nodeIds) {
         nodeIds.stream().filter(running::containsKey).forEach(id -> running.get(id).deviceOff(now));
         drain();
+        activateReleasedRings();
     }
 
     @Override
     public void qdevicePolls(List<Long> nodeIds, boolean castVote) {
         nodeIds.stream().filter(running::containsKey).forEach(id -> running.get(id).devicePolls(castVote, now));
         drain();
+        activateReleasedRings();
     }
 
     @Override
@@ -155,6 +158,7 @@ public final class ReferenceCluster implements ClusterDriver {
                 }
             }
             drain();
+            activateReleasedRings();
         }
         now = target;
     }
@@ -256,11 +260,29 @@ public final class ReferenceCluster implements ClusterDriver {
                 running.get(id).syncSend();
             }
             drain();
-            for (long id : m) {
-                running.get(id).syncActivate();
-            }
+            // votequorum_sync_activate runs once every member's sync is done: not while a device holds it
+            m.forEach(id -> running.get(id).activationPending = true);
+            activateReleasedRings();
         }
         installed.keySet().retainAll(running.keySet());
+    }
+
+    /** Runs syncActivate for every ring whose sync no member holds any longer. */
+    private void activateReleasedRings() {
+        for (List<Long> ring : new java.util.LinkedHashSet<>(installed.values())) {
+            boolean pending = ring.stream().anyMatch(id -> running.containsKey(id) && running.get(id).activationPending);
+            boolean held = ring.stream().anyMatch(id -> running.containsKey(id) && running.get(id).holdsSync());
+            if (pending && !held) {
+                for (long id : ring) {
+                    RefNode n = running.get(id);
+                    if (n != null && n.activationPending) {
+                        n.activationPending = false;
+                        n.syncActivate();
+                    }
+                }
+                drain();
+            }
+        }
     }
 
     private void send(long sender, RefMessage m) {
