@@ -45,6 +45,8 @@ final class RefNode {
     /** Deadlines in virtual nanoseconds, or -1. */
     long lmsDeadline = -1, deviceDeadline = -1;
     boolean devicePolling;
+    private boolean registering, pendingCast;
+    private long lastNow;
     /** A ring was installed whose syncActivate has not run yet (a device holds the sync). */
     boolean activationPending;
     private boolean holdingSync;
@@ -329,6 +331,15 @@ final class RefNode {
             onNodeInfo(ni);
         } else if (m instanceof RefMessage.Reconfigure rc) {
             onReconfigure(rc);
+        } else if (m instanceof RefMessage.QdeviceRegister r && r.sender() == id && registering) {
+            // our own QDEVICE_REG echo: registered; the device, told so, polls at once
+            registering = false;
+            us.flags |= QD_REGISTERED;
+            sendDeviceInfo();
+            sendNodeInfo();
+            if (devicePolling) {
+                poll(pendingCast, lastNow);
+            }
         }
     }
 
@@ -462,16 +473,23 @@ final class RefNode {
         if (!canOperate) {
             return;
         }
-        if ((us.flags & QD_REGISTERED) == 0) {
-            us.flags |= QD_REGISTERED;
-            sendDeviceInfo();
-            sendNodeInfo();
-        }
         devicePolling = true;
+        if ((us.flags & QD_REGISTERED) == 0) {
+            pendingCast = true;
+            lastNow = nowNanos;
+            if (!registering) {
+                registering = true;
+                multicast.accept(new RefMessage.QdeviceRegister(id));
+            }
+            return;
+        }
         poll(true, nowNanos);
     }
 
     void deviceOff(long nowNanos) {
+        if (registering) {
+            devicePolling = false;
+        }
         if (!canOperate || (us.flags & QD_REGISTERED) == 0) {
             return;
         }
@@ -480,7 +498,12 @@ final class RefNode {
     }
 
     void devicePolls(boolean cast, long nowNanos) {
-        if (!canOperate || (us.flags & QD_REGISTERED) == 0) {
+        if (!canOperate) {
+            return;
+        }
+        if ((us.flags & QD_REGISTERED) == 0) {
+            devicePolling = registering;
+            pendingCast = cast;
             return;
         }
         devicePolling = true;
