@@ -191,8 +191,8 @@ public final class VqsimMain implements Callable<Integer> {
         SeedResult.S1Excused x = s.s1Excused();
         out.printf("seeds %d (from %d), steps %d, wall %d ms, %.0f seeds/hour, failed seeds %d%n",
                 s.seeds(), seed, s.steps(), s.wallMillis(), s.seedsPerHour(), s.failedSeeds());
-        out.printf("S1 allowed: two_node %d, admin change %d, last_man_standing %d; S4 after admin change %d%n",
-                x.twoNode(), x.admin(), x.lastManStanding(), x.s4AfterAdmin());
+        out.printf("S1 allowed: two_node %d, admin change %d, last_man_standing %d, auto_tie_breaker %d; S4 after admin change %d%n",
+                x.twoNode(), x.admin(), x.lastManStanding(), x.autoTieBreaker(), x.s4AfterAdmin());
         if (s.failures().isEmpty()) {
             return ExitCode.OK.code;
         }

@@ -28,7 +28,7 @@ public final class Campaign {
         List<SeedResult> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < threads; t++) {
             parts.add(pool.submit(() -> {
-                long[] acc = new long[7];
+                long[] acc = new long[8];
                 long seed;
                 while ((seed = next.getAndIncrement()) < first + count) {
                     SeedResult r = RandomRun.run(seed, steps, factory);
@@ -38,6 +38,7 @@ public final class Campaign {
                     acc[4] += r.s1Excused().admin();
                     acc[5] += r.s1Excused().lastManStanding();
                     acc[6] += r.s1Excused().s4AfterAdmin();
+                    acc[7] += r.s1Excused().autoTieBreaker();
                     if (!r.passed()) {
                         acc[2]++;
                         synchronized (failures) {
@@ -50,11 +51,11 @@ public final class Campaign {
                 return acc;
             }));
         }
-        long[] total = new long[7];
+        long[] total = new long[8];
         try {
             for (Future<long[]> f : parts) {
                 long[] a = f.get();
-                for (int i = 0; i < 7; i++) {
+                for (int i = 0; i < 8; i++) {
                     total[i] += a[i];
                 }
             }
@@ -69,6 +70,6 @@ public final class Campaign {
         List<SeedResult> sorted = new ArrayList<>(failures);
         sorted.sort(java.util.Comparator.comparingLong(SeedResult::seed));
         return new Summary(total[0], total[1], total[2],
-                new SeedResult.S1Excused((int) total[3], (int) total[4], (int) total[5], (int) total[6]), sorted, (System.nanoTime() - t0) / 1_000_000);
+                new SeedResult.S1Excused((int) total[3], (int) total[4], (int) total[5], (int) total[7], (int) total[6]), sorted, (System.nanoTime() - t0) / 1_000_000);
     }
 }
