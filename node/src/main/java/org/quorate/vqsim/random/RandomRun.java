@@ -20,12 +20,15 @@ public final class RandomRun {
     private RandomRun() {}
 
     /**
-     * Whether some node is quorate only through auto_tie_breaker (exactly half the expected votes). Its
-     * remembered lowest/highest node id is refreshed only while quorate, so after a chain of splits two
-     * halves can each hold a different, stale tie-breaker id: corosync's own votequorum allows it.
+     * Whether some node is quorate only through auto_tie_breaker (total votes = expected / 2, integer
+     * division, as votequorum tests it). corosync's own votequorum lets such a side coexist with a quorate
+     * other side in two ways: the remembered lowest/highest id is refreshed only while quorate, so after
+     * a chain of splits the halves can hold different, stale tie-breaker ids; and the "other side cannot
+     * be quorate" test compares a node count with the vote quorum, so with per-node votes (and an odd
+     * expected, whose half rounds down) the other side can hold a majority of votes.
      */
     static boolean quorateByTieBreaker(List<NodeSnapshot> nodes) {
-        return nodes.stream().anyMatch(n -> n.up() && n.quorate() && n.totalVotes() * 2 == n.expected()
+        return nodes.stream().anyMatch(n -> n.up() && n.quorate() && n.totalVotes() == n.expected() / 2
                 && n.totalVotes() < n.quorum());
     }
 

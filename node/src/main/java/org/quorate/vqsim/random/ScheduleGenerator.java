@@ -338,6 +338,11 @@ public final class ScheduleGenerator {
         if (device) {
             deviceVotesAsPvecm(next, nodes.size());
         }
+        if (next.containsKey("quorum.expected_votes")) {
+            // an administrator who set expected_votes keeps it at the new nodelist's votes; left as it was,
+            // a 2+1+1-vote cluster with expected_votes 3 has quorum 2 on both sides of a 2:2 split
+            next.put("quorum.expected_votes", String.valueOf(nodes.values().stream().mapToLong(Long::longValue).sum()));
+        }
         if (!startable(next)) {
             nodes.clear();
             nodes.putAll(before);
