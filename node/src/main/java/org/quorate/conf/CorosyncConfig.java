@@ -59,6 +59,10 @@ public record CorosyncConfig(TotemConfig totem, TotemTimers timers, SortedMap<In
         if (configuredLinks.isEmpty()) {
             check.fail("totem", "parse error in config: No interfaces defined");
         }
+        if (nodes.isEmpty()) {
+            // find_local_node only searches the nodelist, and totem_config_validate requires its result
+            check.fail("nodelist", "parse error in config: No valid name found for local host");
+        }
         int linkZeroMembers = (int) nodes.stream().filter(n -> n.ringAddresses().containsKey(0)).count();
         TotemTimers timers = TotemTimers.of(totem, linkZeroMembers);
         boolean broadcast = "yes".equals(doc.cmap().get("totem.interface.0.broadcast"));
@@ -66,6 +70,11 @@ public record CorosyncConfig(TotemConfig totem, TotemTimers timers, SortedMap<In
         for (int l : configuredLinks) {
             LinkConfig link = LinkConfig.of(doc, l, timers, broadcast);
             String p = "totem.interface." + l + ".";
+            if (totem.transport() == TotemConfig.Transport.UDP && doc.entry(p + "mcastaddr") == null
+                && totem.clusterName() == null) {
+                // without mcastaddr, udp derives one from cluster_name (totemconfig.c get_cluster_mcast_addr)
+                check.fail("totem.interface", "parse error in config: No multicast address specified for interface " + l);
+            }
             if (totem.transport() != TotemConfig.Transport.UDP && link.ttl() != 1) {
                 check.fail(p + "ttl", "parse error in config: Can only set ttl on multicast transport types for interface " + l);
             }
