@@ -32,6 +32,7 @@ class CorpusRoundTripTest {
         assertThat(doc.isEdited()).isFalse();
         assertThat(doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(original);
         assertThat(doc.cmap()).containsKey("totem.version");
+        assertThat(CorosyncConfig.of(doc).totem().get(TotemKey.VERSION)).isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")
