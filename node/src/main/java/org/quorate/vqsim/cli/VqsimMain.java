@@ -95,7 +95,7 @@ public final class VqsimMain implements Callable<Integer> {
     @Option(names = "--replay-dir", paramLabel = "DIR", description = "where a failing seed's corosync.conf files and replay script are written (default: a new temporary directory)")
     Path replayDir;
 
-    @Option(names = "--verbose", description = "votequorum's log on stderr")
+    @Option(names = "--verbose", description = "the simulated nodes' votequorum log on stderr")
     boolean verbose;
 
     @Parameters(arity = "0..1", paramLabel = "SCRIPT", description = "the script (default: stdin; '-' is stdin)")
@@ -171,6 +171,9 @@ public final class VqsimMain implements Callable<Integer> {
         StepSink sink = format.equals("json") ? new JsonSink(out) : new TextSink(out);
         try (ClusterDriver driver = factory().create(cmap, VqsimMain::readConf);
              ReferenceCluster ref = new ReferenceCluster(cmap, VqsimMain::readConf)) {
+            if (verbose && driver instanceof SimCluster sim) {
+                sim.onLog((node, log) -> System.err.println("node " + node + ": " + log.level() + " " + log.text()));
+            }
             int code = new ScriptRunner(driver, ref, sink, System.err, source).run(lines);
             out.flush();
             return code;
