@@ -267,15 +267,23 @@ public final class ReferenceCluster implements ClusterDriver {
         installed.keySet().retainAll(running.keySet());
     }
 
-    /** Runs syncActivate for every ring whose sync no member holds any longer. */
+    /**
+     * Runs syncActivate for every ring whose sync no member holds any longer. A ring's members are the
+     * nodes whose current ring it is: a node that has moved on belongs to its new ring only.
+     */
     private void activateReleasedRings() {
         for (List<Long> ring : new java.util.LinkedHashSet<>(installed.values())) {
-            boolean pending = ring.stream().anyMatch(id -> running.containsKey(id) && running.get(id).activationPending);
-            boolean held = ring.stream().anyMatch(id -> running.containsKey(id) && running.get(id).holdsSync());
+            List<RefNode> members = new ArrayList<>();
+            for (long id : ring) {
+                if (running.containsKey(id) && ring.equals(installed.get(id))) {
+                    members.add(running.get(id));
+                }
+            }
+            boolean pending = members.stream().anyMatch(n -> n.activationPending);
+            boolean held = members.stream().anyMatch(RefNode::holdsSync);
             if (pending && !held) {
-                for (long id : ring) {
-                    RefNode n = running.get(id);
-                    if (n != null && n.activationPending) {
+                for (RefNode n : members) {
+                    if (n.activationPending) {
                         n.activationPending = false;
                         n.syncActivate();
                     }
