@@ -34,6 +34,10 @@ ip netns exec "$ns" unshare --mount --uts --propagation private bash -c '
     head -c 256 /dev/urandom > /etc/corosync/authkey && chmod 400 /etc/corosync/authkey
     if [ "$mode" = test ]; then
         timeout 20 corosync -t > "$out/log" 2>&1; echo $? > "$out/rc"
+        # a file that logs only to its logfile tells why there (the tmpfs goes away with this namespace)
+        for f in $(sed -n "s/^[[:space:]]*logfile:[[:space:]]*\(\/[^[:space:]]*\)[[:space:]]*$/\1/p" "$conf"); do
+            [ -f "$f" ] && cat "$f" >> "$out/log"
+        done
         exit 0
     fi
     corosync -f > "$out/log" 2>&1 &
