@@ -1,0 +1,70 @@
+package org.quorate.vqsim.real;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A differential scenario: {@code node/src/test/resources/vqsim/scenarios/<name>/} with {@code corosync.conf},
+ * {@code script.vqsim} and any files the script reloads. Node I of every file lives at 198.18.60.I
+ * (the lab cluster id {@value #CLUSTER_ID}); each scenario runs in a lab of its own.
+ */
+record Scenario(String name, Path dir, String conf, ConfFacts facts, List<VqScriptParser.Step> steps, int hosts) {
+    static final int CLUSTER_ID = 60;
+    static final Path ROOT = Path.of("src/test/resources/vqsim/scenarios");
+
+    static Scenario load(String name) {
+        Path dir = ROOT.resolve(name);
+        String conf = read(dir.resolve("corosync.conf"));
+        ConfFacts facts = ConfFacts.of(name + "/corosync.conf", conf);
+        List<VqScriptParser.Step> steps = VqScriptParser.parse(name + "/script.vqsim", read(dir.resolve("script.vqsim")));
+        long hosts = facts.nodeIds().get(facts.nodeIds().size() - 1);
+        for (VqScriptParser.Step s : steps) {
+            if (s.command() instanceof VqCommand.Reload r) {
+                ConfFacts f = ConfFacts.of(name + "/" + r.file(), read(dir.resolve(r.file())));
+                hosts = Math.max(hosts, f.nodeIds().get(f.nodeIds().size() - 1));
+            }
+        }
+        return new Scenario(name, dir, conf, facts, steps, (int) hosts);
+    }
+
+    /** Every scenario directory's name, sorted. */
+    static List<String> all() {
+        try (Stream<Path> dirs = Files.list(ROOT)) {
+            return dirs.filter(d -> Files.exists(d.resolve("script.vqsim"))).map(d -> d.getFileName().toString())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + ROOT.toAbsolutePath(), e);
+        }
+    }
+
+    /** {@code all}, a comma list, or (blank) the CI subset. */
+    static List<String> select(String property, List<String> ciSubset) {
+        if (property == null || property.isBlank()) {
+            return ciSubset;
+        }
+        if (property.strip().equals("all")) {
+            return all();
+        }
+        List<String> names = new ArrayList<>();
+        for (String n : property.split(",")) {
+            if (!n.isBlank()) {
+                names.add(n.strip());
+            }
+        }
+        return names;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), e);
+        }
+    }
+}
