@@ -2,12 +2,14 @@ package org.quorate.vqsim.real;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.quorate.vqsim.ClusterDriver;
 import org.quorate.vqsim.NodeSnapshot;
+import org.quorate.vqsim.script.ScriptLine;
 
 /**
  * Runs one scenario on real corosync and (optionally) on the simulator, step for step, and compares every
@@ -39,45 +41,107 @@ final class Lockstep {
     private Lockstep() {
     }
 
-    static Outcome run(Scenario scenario, ClusterDriver real, ClusterDriver sim, Duration settleTimeout) {
+    /** Real side only: every step must settle. */
+    static Outcome run(Scenario scenario, ClusterDriver real, Duration settleTimeout) {
+        return run(scenario, real, Map.of(), settleTimeout).get("real");
+    }
+
+    /**
+     * Runs the scenario on {@code real} and on every simulator of {@code sims} (name -> driver) in lockstep;
+     * one outcome per simulator name (or one named "real" when there is none). A simulator that throws
+     * stops only its own outcome; a failing real side stops all.
+     */
+    static Map<String, Outcome> run(Scenario scenario, ClusterDriver real, Map<String, ClusterDriver> sims,
+                                    Duration settleTimeout) {
         StepRunner r = new StepRunner(real, scenario, settleTimeout);
-        StepRunner s = sim == null ? null : new StepRunner(sim, scenario, settleTimeout);
-        List<StepPair> pairs = new ArrayList<>();
-        long[] millis = new long[2];
+        Map<String, Side> sides = new LinkedHashMap<>();
+        sims.forEach((name, d) -> sides.put(name, new Side(new StepRunner(d, scenario, settleTimeout))));
+        if (sides.isEmpty()) {
+            sides.put("real", new Side(null));
+        }
+        long realMillis = 0;
+        String realError = null;
         try {
             StepRunner.StepResult rs = r.start();
-            millis[0] += rs.millis();
-            StepRunner.StepResult ss = null;
-            if (s != null) {
-                long t0 = System.nanoTime();
-                sim.up(0, sim.configuredNodes());
-                feedDevice(scenario, rs, sim);
-                ss = s.finish(0, rs.command(), null, t0);
-                millis[1] += ss.millis();
+            realMillis += rs.millis();
+            for (Side side : sides.values()) {
+                side.start(scenario, rs);
             }
-            pairs.add(new StepPair(rs, ss, compare(rs, ss)));
             int step = 0;
-            for (VqScriptParser.Step st : scenario.steps()) {
+            for (ScriptLine st : scenario.steps()) {
                 step++;
-                String text = "L" + st.line() + " " + st.text();
+                String text = "L" + st.line() + " " + st.command().text();
                 long t0 = System.nanoTime();
                 String refusal = r.apply(st.command());
                 rs = r.finish(step, text, refusal, t0);
-                millis[0] += rs.millis();
-                ss = null;
-                if (s != null) {
-                    long t1 = System.nanoTime();
-                    String simRefusal = s.apply(st.command());
-                    feedDevice(scenario, rs, sim);
-                    ss = s.finish(step, text, simRefusal, t1);
-                    millis[1] += ss.millis();
+                realMillis += rs.millis();
+                for (Side side : sides.values()) {
+                    side.step(scenario, st, step, text, rs);
                 }
-                pairs.add(new StepPair(rs, ss, compare(rs, ss)));
             }
-            return new Outcome(scenario.name(), pairs, millis[0], millis[1], null);
         } catch (RuntimeException e) {
-            return new Outcome(scenario.name(), pairs, millis[0], millis[1],
-                    "after step " + (pairs.size() - 1) + ": " + e);
+            realError = "real side after step " + sides.values().iterator().next().pairs.size() + ": " + e;
+        }
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (Map.Entry<String, Side> e : sides.entrySet()) {
+            Side side = e.getValue();
+            outcomes.put(e.getKey(), new Outcome(scenario.name(), List.copyOf(side.pairs), realMillis, side.millis,
+                    realError != null ? realError : side.error));
+        }
+        return outcomes;
+    }
+
+    /** One simulator's runner and what it has collected (no runner: the real side alone). */
+    private static final class Side {
+        final StepRunner runner;
+        final List<StepPair> pairs = new ArrayList<>();
+        long millis;
+        String error;
+
+        Side(StepRunner runner) {
+            this.runner = runner;
+        }
+
+        void start(Scenario scenario, StepRunner.StepResult real) {
+            if (runner == null) {
+                pairs.add(new StepPair(real, null, compare(real, null)));
+                return;
+            }
+            guarded(() -> {
+                long t0 = System.nanoTime();
+                ClusterDriver sim = runner.driver();
+                sim.up(0, sim.configuredNodes());
+                feedDevice(scenario, real, sim);
+                StepRunner.StepResult ss = runner.finish(0, real.command(), null, t0);
+                millis += ss.millis();
+                pairs.add(new StepPair(real, ss, compare(real, ss)));
+            }, 0);
+        }
+
+        void step(Scenario scenario, ScriptLine line, int step, String text, StepRunner.StepResult real) {
+            if (runner == null) {
+                pairs.add(new StepPair(real, null, compare(real, null)));
+                return;
+            }
+            guarded(() -> {
+                long t0 = System.nanoTime();
+                String refusal = runner.apply(line.command());
+                feedDevice(scenario, real, runner.driver());
+                StepRunner.StepResult ss = runner.finish(step, text, refusal, t0);
+                millis += ss.millis();
+                pairs.add(new StepPair(real, ss, compare(real, ss)));
+            }, step);
+        }
+
+        private void guarded(Runnable r, int step) {
+            if (error != null) {
+                return;
+            }
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                error = "sim at step " + step + ": " + e;
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package org.quorate.vqsim.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -24,7 +23,7 @@ class RealScenarioRecordingTest {
             Scenario sc = Scenario.load(name);
             Lockstep.Outcome o;
             try (RealCorosyncCluster real = RealCorosyncCluster.create(name, Scenario.CLUSTER_ID, sc.conf(), sc.hosts())) {
-                o = Lockstep.run(sc, real, null, VotequorumDifferentialTest.SETTLE);
+                o = Lockstep.run(sc, real, VotequorumDifferentialTest.SETTLE);
                 if (!o.same()) {
                     DiffReport.write(name + ".lab.txt", real.stack().diagnostics());
                 }

@@ -1,6 +1,7 @@
 package org.quorate.vqsim.real;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.quorate.vqsim.script.Command;
+import org.quorate.vqsim.script.ScriptLine;
+import org.quorate.vqsim.script.ScriptParser;
 
 /**
  * A differential scenario: {@code node/src/test/resources/vqsim/scenarios/<name>/} with {@code corosync.conf},
  * {@code script.vqsim} and any files the script reloads. Node I of every file lives at 198.18.60.I
  * (the lab cluster id {@value #CLUSTER_ID}); each scenario runs in a lab of its own.
  */
-record Scenario(String name, Path dir, String conf, ConfFacts facts, List<VqScriptParser.Step> steps, int hosts) {
+record Scenario(String name, Path dir, String conf, ConfFacts facts, List<ScriptLine> steps, int hosts) {
     static final int CLUSTER_ID = 60;
     static final Path ROOT = Path.of("src/test/resources/vqsim/scenarios");
 
@@ -22,11 +26,17 @@ record Scenario(String name, Path dir, String conf, ConfFacts facts, List<VqScri
         Path dir = ROOT.resolve(name);
         String conf = read(dir.resolve("corosync.conf"));
         ConfFacts facts = ConfFacts.of(name + "/corosync.conf", conf);
-        List<VqScriptParser.Step> steps = VqScriptParser.parse(name + "/script.vqsim", read(dir.resolve("script.vqsim")));
+        List<ScriptLine> steps;
+        try (Reader in = Files.newBufferedReader(dir.resolve("script.vqsim"), StandardCharsets.UTF_8)) {
+            // quorate-vqsim's own parser: the scenarios are written in exactly the simulator's language
+            steps = new ScriptParser(name + "/script.vqsim", dir.toAbsolutePath()).parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir.resolve("script.vqsim"), e);
+        }
         long hosts = facts.nodeIds().get(facts.nodeIds().size() - 1);
-        for (VqScriptParser.Step s : steps) {
-            if (s.command() instanceof VqCommand.Reload r) {
-                ConfFacts f = ConfFacts.of(name + "/" + r.file(), read(dir.resolve(r.file())));
+        for (ScriptLine s : steps) {
+            if (s.command() instanceof Command.Reload r) {
+                ConfFacts f = ConfFacts.of(name + "/" + r.file().getFileName(), read(r.file()));
                 hosts = Math.max(hosts, f.nodeIds().get(f.nodeIds().size() - 1));
             }
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.quorate.vqsim.ClusterDriver;
 import org.quorate.vqsim.NodeSnapshot;
+import org.quorate.vqsim.script.Command;
 
 /**
  * Applies a scenario's commands to one {@link ClusterDriver}, one step at a time, the way vqsim does with
@@ -43,35 +44,37 @@ final class StepRunner {
     }
 
     /** Applies the command; {@link #finish} settles and takes the snapshot (split so a caller can act between). */
-    String apply(VqCommand command) {
+    /** The refusal text of {@code expected}/{@code votes}, otherwise null. */
+    String apply(Command command) {
         // if-chain, not a pattern switch: Java 17 has type patterns in instanceof only
-        if (command instanceof VqCommand.Up u) {
+        if (command instanceof Command.Up u) {
             u.nodesByPartition().forEach(driver::up);
-        } else if (command instanceof VqCommand.Down d) {
+        } else if (command instanceof Command.Down d) {
             driver.down(d.nodes());
-        } else if (command instanceof VqCommand.Move m) {
+        } else if (command instanceof Command.Move m) {
             driver.move(m.nodesByPartition());
-        } else if (command instanceof VqCommand.Join j) {
+        } else if (command instanceof Command.Join j) {
             driver.join(j.partitions());
-        } else if (command instanceof VqCommand.Qdevice q) {
+        } else if (command instanceof Command.Qdevice q) {
             if (q.on()) {
                 driver.qdeviceOn(q.nodes());
             } else {
                 driver.qdeviceOff(q.nodes());
             }
-        } else if (command instanceof VqCommand.Sleep s) {
+        } else if (command instanceof Command.Sleep s) {
             driver.advance(s.duration());
-        } else if (command instanceof VqCommand.Expected e) {
-            return driver.setExpected(lowestUp(), e.votes());
-        } else if (command instanceof VqCommand.Votes v) {
-            return driver.setVotes(v.node(), v.node(), v.votes());
-        } else if (command instanceof VqCommand.Reload r) {
-            driver.reload(scenario.dir().resolve(r.file()).toAbsolutePath());
-        } else if (command instanceof VqCommand.Autofence a) {
+        } else if (command instanceof Command.Expected e) {
+            return driver.setExpected(e.onNode() != null ? e.onNode() : lowestUp(), e.expected());
+        } else if (command instanceof Command.Votes v) {
+            return driver.setVotes(v.onNode() != null ? v.onNode() : v.node(), v.node(), v.votes());
+        } else if (command instanceof Command.Reload r) {
+            driver.reload(r.file());
+        } else if (command instanceof Command.Autofence a) {
             autofence = a.on();
-        } else if (!(command instanceof VqCommand.Passive)) {
-            throw new IllegalArgumentException("unhandled command " + command);
+        } else if (command instanceof Command.Exit || command instanceof Command.Help) {
+            throw new IllegalArgumentException("a scenario must not contain '" + command.text() + "'");
         }
+        // show, check, timeout, sync, assert: nothing to do on either side (the lockstep always settles)
         return null;
     }
 
