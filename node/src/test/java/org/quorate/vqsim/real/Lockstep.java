@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import org.quorate.vqsim.ClusterDriver;
 import org.quorate.vqsim.NodeSnapshot;
+import org.quorate.vqsim.script.Command;
 import org.quorate.vqsim.script.ScriptLine;
 
 /**
@@ -95,6 +98,8 @@ final class Lockstep {
     private static final class Side {
         final StepRunner runner;
         final List<StepPair> pairs = new ArrayList<>();
+        /** Nodes whose real qdevice runs (started by qdevice on, not since killed or downed with its node). */
+        final Set<Long> devicesOn = new TreeSet<>();
         long millis;
         String error;
 
@@ -111,7 +116,6 @@ final class Lockstep {
                 long t0 = System.nanoTime();
                 ClusterDriver sim = runner.driver();
                 sim.up(0, sim.configuredNodes());
-                feedDevice(scenario, real, sim);
                 StepRunner.StepResult ss = runner.finish(0, real.command(), null, t0);
                 millis += ss.millis();
                 pairs.add(new StepPair(real, ss, compare(real, ss)));
@@ -126,11 +130,28 @@ final class Lockstep {
             guarded(() -> {
                 long t0 = System.nanoTime();
                 String refusal = runner.apply(line.command());
-                feedDevice(scenario, real, runner.driver());
+                track(line.command());
+                if (line.command() instanceof Command.Qdevice q && !q.on()) {
+                    // the real side waited for votequorum to time the killed device out: the same time passes here
+                    runner.driver().advance(Duration.ofMillis(real.millis()));
+                }
+                feedDevice(scenario, real, runner.driver(), devicesOn);
                 StepRunner.StepResult ss = runner.finish(step, text, refusal, t0);
                 millis += ss.millis();
                 pairs.add(new StepPair(real, ss, compare(real, ss)));
             }, step);
+        }
+
+        private void track(Command c) {
+            if (c instanceof Command.Qdevice q) {
+                if (q.on()) {
+                    devicesOn.addAll(q.nodes());
+                } else {
+                    devicesOn.removeAll(q.nodes());
+                }
+            } else if (c instanceof Command.Down d) {
+                devicesOn.removeAll(d.nodes());
+            }
         }
 
         private void guarded(Runnable r, int step) {
@@ -145,11 +166,13 @@ final class Lockstep {
         }
     }
 
-    private static void feedDevice(Scenario scenario, StepRunner.StepResult real, ClusterDriver sim) {
+    /** Hands the real qnetd's verdict (cast or withheld, per node) to the simulator's running devices. */
+    private static void feedDevice(Scenario scenario, StepRunner.StepResult real, ClusterDriver sim, Set<Long> on) {
         if (!scenario.facts().device()) {
             return;
         }
-        Map<Boolean, List<Long>> votes = StepRunner.deviceVotes(real.nodes());
+        Map<Boolean, List<Long>> votes = StepRunner.deviceVotes(real.nodes().stream()
+                .filter(n -> on.contains(n.nodeId())).toList());
         if (!votes.get(true).isEmpty()) {
             sim.qdevicePolls(votes.get(true), true);
         }

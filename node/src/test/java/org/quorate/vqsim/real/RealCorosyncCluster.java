@@ -34,12 +34,15 @@ import org.quorate.vqsim.NodeSnapshot;
  */
 final class RealCorosyncCluster implements ClusterDriver {
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final int ALIVE = 128;
 
     private final RealStack stack;
     private final LabCluster cluster;
     private final List<Long> configured;
     private final Partitions partitions;
     private final Set<Long> running = new TreeSet<>();
+    /** Nodes whose qdevice was killed and whose votequorum has not yet timed the device out. */
+    private final Set<Long> devicesDying = new TreeSet<>();
     private final Duration stableFor;
     private Set<Partitions.Pair> cut = Set.of();
 
@@ -113,6 +116,7 @@ final class RealCorosyncCluster implements ClusterDriver {
             cluster.kill(node(n), LabCluster.QDEVICE, "KILL");
             cluster.kill(node(n), LabCluster.COROSYNC, "KILL");
             running.remove(n);
+            devicesDying.remove(n);
         }
     }
 
@@ -153,11 +157,17 @@ final class RealCorosyncCluster implements ClusterDriver {
         }
     }
 
-    /** SIGKILL: the device stays registered in votequorum and times out, as vqsim's {@code qdevice off}. */
+    /**
+     * SIGKILL: the device stays registered in votequorum and is timed out ({@code quorum.device.timeout}
+     * after its last poll), as after vqsim's {@code qdevice off}; {@link #settle} waits for that timeout
+     * (SIGTERM would unregister it instead, which vqsim's command never does).
+     */
     @Override
     public void qdeviceOff(List<Long> nodeIds) {
         for (long n : nodeIds) {
-            cluster.kill(node(n), LabCluster.QDEVICE, "KILL");
+            if (cluster.kill(node(n), LabCluster.QDEVICE, "KILL") >= 0) {
+                devicesDying.add(n);
+            }
         }
     }
 
@@ -237,6 +247,12 @@ final class RealCorosyncCluster implements ClusterDriver {
     }
 
     private boolean formed(List<NodeSnapshot> nodes) {
+        for (NodeSnapshot s : nodes) {
+            if (devicesDying.contains(s.nodeId()) && s.up() && (s.flags() & ALIVE) != 0) {
+                return false; // votequorum has not yet timed the killed device out
+            }
+        }
+        devicesDying.clear();
         for (Set<Long> members : partitions.members().values()) {
             List<Long> live = members.stream().filter(running::contains).toList();
             String ring = null;
