@@ -132,8 +132,10 @@ final class Lockstep {
                 String refusal = runner.apply(line.command());
                 track(line.command());
                 if (line.command() instanceof Command.Qdevice q && !q.on()) {
-                    // the real side waited for votequorum to time the killed device out: the same time passes here
-                    runner.driver().advance(Duration.ofMillis(real.millis()));
+                    // the real side waited until votequorum timed the killed device out (at most the device
+                    // timeout after its last poll); here that last poll is the "off" poll itself, so the full
+                    // timeout must pass before the simulated device is timed out too
+                    runner.driver().advance(max(Duration.ofMillis(real.millis()), scenario.deviceTimeout().plusMillis(500)));
                 }
                 feedDevice(scenario, real, runner.driver(), devicesOn);
                 StepRunner.StepResult ss = runner.finish(step, text, refusal, t0);
@@ -164,6 +166,10 @@ final class Lockstep {
                 error = "sim at step " + step + ": " + e;
             }
         }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Hands the real qnetd's verdict (cast or withheld, per node) to the simulator's running devices. */

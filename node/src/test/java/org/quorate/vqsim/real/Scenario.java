@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,6 +42,12 @@ record Scenario(String name, Path dir, String conf, ConfFacts facts, List<Script
             }
         }
         return new Scenario(name, dir, conf, facts, steps, (int) hosts);
+    }
+
+    /** {@code quorum.device.timeout} of the scenario's corosync.conf (votequorum's default 10 s). */
+    Duration deviceTimeout() {
+        String ms = Simulators.cmap(dir.resolve("corosync.conf")).get("quorum.device.timeout");
+        return Duration.ofMillis(ms == null ? 10_000 : Long.parseLong(ms));
     }
 
     /** Every scenario directory's name, sorted. */
