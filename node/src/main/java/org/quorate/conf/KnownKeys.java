@@ -45,6 +45,12 @@ final class KnownKeys {
         List<String> out = new ArrayList<>();
         for (CmapEntry e : doc.cmapEntries().values()) {
             String key = e.key();
+            if (key.equals("totem.interface.ringnumber")) {
+                // corosync 2's name; corosync 3 ignores it and the interface silently becomes link 0
+                out.add(doc.fileName() + ":" + e.line() + ": 'ringnumber' is not read by corosync 3 (the interface is link 0;"
+                    + " did you mean 'linknumber'?)");
+                continue;
+            }
             int dot = key.lastIndexOf('.');
             if (dot < 0) {
                 continue;

@@ -31,20 +31,23 @@ public interface UserDb {
         };
     }
 
-    /** Numbers, then the names of /etc/passwd and /etc/group (no NSS: files only). */
+    /**
+     * Numbers, then the names of /etc/passwd and /etc/group (no NSS: files only), read only when a
+     * {@code uidgid} section names a user or group, so that parsing stays free of I/O otherwise.
+     */
     static UserDb system() {
-        Map<String, Long> users = readIds(Path.of("/etc/passwd"));
-        Map<String, Long> groups = readIds(Path.of("/etc/group"));
         return new UserDb() {
             @Override
             public OptionalLong uid(String user) {
                 OptionalLong n = number(user);
+                Map<String, Long> users = n.isPresent() ? Map.of() : readIds(Path.of("/etc/passwd"));
                 return n.isPresent() || !users.containsKey(user) ? n : OptionalLong.of(users.get(user));
             }
 
             @Override
             public OptionalLong gid(String group) {
                 OptionalLong n = number(group);
+                Map<String, Long> groups = n.isPresent() ? Map.of() : readIds(Path.of("/etc/group"));
                 return n.isPresent() || !groups.containsKey(group) ? n : OptionalLong.of(groups.get(group));
             }
         };

@@ -14,7 +14,7 @@ public sealed interface Effect {
     record Multicast(VqMessage message) implements Effect {
     }
 
-    /** Arm {@code kind} to expire after {@code delayMs} (at {@code dueAtMs} on the core's time line), replacing it if armed. */
+    /** Arm {@code kind} to expire after {@code delayMs} (at {@code dueAtMs} on the core's time line); replaces it. */
     record ArmTimer(TimerKind kind, long delayMs, long dueAtMs) implements Effect {
     }
 

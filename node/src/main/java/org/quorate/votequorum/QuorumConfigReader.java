@@ -19,6 +19,14 @@ public final class QuorumConfigReader {
     }
 
     public static QuorumConfig read(Map<String, String> cmap, long localNodeId) {
+        return read(cmap, localNodeId, false);
+    }
+
+    /**
+     * @param unlistedTakesFirstEntry a local node missing from the nodelist takes the first entry (vqsim's
+     *     fallback) instead of running without a nodelist (corosync)
+     */
+    public static QuorumConfig read(Map<String, String> cmap, long localNodeId, boolean unlistedTakesFirstEntry) {
         TreeMap<Long, Long> votesByPosition = new TreeMap<>();
         Long localPosition = null;
         for (Map.Entry<String, String> e : cmap.entrySet()) {
@@ -33,6 +41,9 @@ public final class QuorumConfigReader {
             } else if (m.group(2).equals("nodeid") && u32(e.getKey(), e.getValue()) == localNodeId) {
                 localPosition = pos;
             }
+        }
+        if (localPosition == null && unlistedTakesFirstEntry && !votesByPosition.isEmpty()) {
+            localPosition = votesByPosition.firstKey();
         }
         boolean haveNodelist = localPosition != null;
         long sum = 0;

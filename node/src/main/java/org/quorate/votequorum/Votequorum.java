@@ -47,31 +47,21 @@ public final class Votequorum {
     private RingId quorumRingId = RingId.ZERO;
 
     private String qdeviceName = "";
-    private long qdeviceTimeoutMs = QuorumConfig.DEFAULT_DEVICE_TIMEOUT_MS;
-    private long qdeviceSyncTimeoutMs = QuorumConfig.DEFAULT_DEVICE_SYNC_TIMEOUT_MS;
-    private boolean qdeviceCanOperate = true;
     private boolean qdeviceMasterWins;
     private boolean qdeviceTimerSet;
     private boolean waitingForPoll;
 
-    private boolean twoNode;
-    private boolean waitForAll;
     private boolean waitForAllStatus;
-    private boolean waitForAllAutoset;
-    private AutoTieBreaker autoTieBreaker = AutoTieBreaker.NONE;
-    private AutoTieBreaker initialAutoTieBreaker = AutoTieBreaker.NONE;
     private long lowestNodeId = -1;
     private long highestNodeId = -1;
-    private boolean lastManStanding;
-    private long lastManStandingWindowMs = QuorumConfig.DEFAULT_LMS_WINDOW_MS;
     private boolean lmsTimerSet;
-    private boolean allowDownscale;
-    private long evBarrier;
-    private boolean evTracking;
-    private long evTrackingBarrier;
     private final OptionalLong evTrackingStored;
+    private final boolean unlistedTakesFirstEntry;
+    private final Features f = new Features();
 
-    private Votequorum(long localNodeId, Map<String, String> cmap, OptionalLong evTrackingStored) {
+    private Votequorum(long localNodeId, Map<String, String> cmap, OptionalLong evTrackingStored,
+            boolean unlistedTakesFirstEntry) {
+        this.unlistedTakesFirstEntry = unlistedTakesFirstEntry;
         this.localNodeId = NodeIds.check(localNodeId);
         this.cmap = Map.copyOf(cmap);
         this.evTrackingStored = evTrackingStored;
@@ -93,7 +83,17 @@ public final class Votequorum {
      * @throws VotequorumConfigException with corosync's message when it refuses the configuration
      */
     public static Votequorum start(Map<String, String> cmap, long localNodeId, OptionalLong evTrackingStored) {
-        Votequorum vq = new Votequorum(localNodeId, cmap, evTrackingStored);
+        return start(cmap, localNodeId, evTrackingStored, false);
+    }
+
+    /**
+     * As {@link #start(Map, long, OptionalLong)}; with {@code unlistedTakesFirstEntry} a node that is not in the
+     * nodelist runs with the first entry's votes, as corosync-vqsim starts such a node ({@code set_local_node_pos}
+     * falls back to position 0), where corosync itself would have no nodelist for it.
+     */
+    public static Votequorum start(Map<String, String> cmap, long localNodeId, OptionalLong evTrackingStored,
+            boolean unlistedTakesFirstEntry) {
+        Votequorum vq = new Votequorum(localNodeId, cmap, evTrackingStored, unlistedTakesFirstEntry);
         String error = vq.readConfig(false);
         if (error != null) {
             throw new VotequorumConfigException(error);
@@ -141,7 +141,7 @@ public final class Votequorum {
 
     /** A clean shutdown ({@code votequorum_exec_exit_fn}): with allow_downscale the node announces it leaves. */
     public void shutdown() {
-        if (allowDownscale) {
+        if (f.allowDownscale) {
             us.set(NodeFlag.LEAVING, true);
             sendNodeInfo(localNodeId);
         }
@@ -150,7 +150,7 @@ public final class Votequorum {
     private String readConfig(boolean runtime) {
         QuorumConfig c;
         try {
-            c = QuorumConfigReader.read(cmap, localNodeId);
+            c = QuorumConfigReader.read(cmap, localNodeId, unlistedTakesFirstEntry);
         } catch (VotequorumConfigException e) {
             if (!runtime) {
                 return e.getMessage();
@@ -158,167 +158,25 @@ public final class Votequorum {
             log(Level.CRIT, e.getMessage());
             return null;
         }
-        long expectedVotes = c.expectedVotes();
-        long nodeExpectedVotes = c.nodelistVotes();
-        long qdeviceVotes = c.deviceVotes();
-        if (runtime) {
-            autoTieBreaker = initialAutoTieBreaker;
-        }
-        if (c.haveDevice()) {
-            qdeviceTimeoutMs = c.deviceTimeoutMs();
-            qdeviceSyncTimeoutMs = c.deviceSyncTimeoutMs();
-            qdeviceCanOperate = true;
-        }
-        twoNode = c.twoNode();
-
-        if (!c.haveNodelist() && expectedVotes == 0) {
-            String msg = "configuration error: nodelist or quorum.expected_votes must be configured!";
-            if (!runtime) {
-                return msg;
-            }
-            log(Level.CRIT, msg);
-            log(Level.CRIT, "will continue with current runtime data");
-            return null;
-        }
-        if (twoNode && c.haveDevice()) {
-            String msg = "configuration error: two_node and quorum device cannot be configured at the same time!";
-            if (!runtime) {
-                return msg;
-            }
-            log(Level.CRIT, msg);
-            if (us.has(NodeFlag.QDEVICE_REGISTERED)) {
-                log(Level.CRIT, "quorum device is registered, disabling two_node");
-                twoNode = false;
-            } else {
-                log(Level.CRIT, "quorum device is not registered, allowing two_node");
-                qdeviceCanOperate = false;
-            }
-        }
-        if (!runtime) {
-            readStartupFeatures(c);
-        }
-        if (waitForAllAutoset) {
-            waitForAll = twoNode;
-        }
-        if (twoNode && autoTieBreaker.enabled()) {
-            log(Level.CRIT, "two_node and auto_tie_breaker are both specified but are not compatible.");
-            log(Level.CRIT, "two_node has been disabled, please fix your corosync.conf");
-            twoNode = false;
-        }
-        if (autoTieBreaker.enabled() && nodeExpectedVotes % 2 != 0 && !waitForAll) {
-            if (lastManStanding) {
-                return "configuration error: auto_tie_breaker & last_man_standing not available in odd sized cluster";
-            }
-            log(Level.CRIT, "auto_tie_breaker is set and the cluster has an odd number of nodes.");
-            log(Level.CRIT, "Therefore auto_tie_breaker has been disabled. Please fix your corosync.conf");
-            autoTieBreaker = AutoTieBreaker.NONE;
-        }
-        String error = deviceCheck(runtime, c.haveDevice() && lastManStanding,
-                "configuration error: quorum.device is not compatible with last_man_standing");
-        error = error != null ? error : deviceCheck(runtime, c.haveDevice() && autoTieBreaker.enabled(),
-                "configuration error: quorum.device is not compatible with auto_tie_breaker");
-        error = error != null ? error : deviceCheck(runtime, c.haveDevice() && allowDownscale,
-                "configuration error: quorum.device is not compatible with allow_downscale");
-        error = error != null ? error : deviceCheck(runtime,
-                expectedVotes != 0 && c.haveDevice() && qdeviceVotes == QuorumConfig.UNSET,
-                "configuration error: quorum.device.votes must be specified when quorum.expected_votes is set");
-        error = error != null ? error : deviceCheck(runtime, c.haveDevice() && qdeviceVotes == QuorumConfig.UNSET
-                        && c.haveNodelist() && c.nodeCount() != nodeExpectedVotes,
-                "configuration error: quorum.device.votes must be specified when not all nodes votes 1");
-        // C: int delta = expected_votes - qdevice_votes, both uint32_t
-        error = error != null ? error : deviceCheck(runtime,
-                qdeviceVotes > 0 && expectedVotes != 0 && (int) (expectedVotes - qdeviceVotes) < 2,
-                "configuration error: quorum.device.votes is too high or expected_votes is too low");
-        if (error != null) {
-            return error;
-        }
-        if (c.haveDevice() && qdeviceVotes == QuorumConfig.UNSET && expectedVotes == 0 && c.haveNodelist()
-                && c.nodeCount() == nodeExpectedVotes) {
-            qdeviceVotes = nodeExpectedVotes - 1;
-            nodeExpectedVotes = nodeExpectedVotes + qdeviceVotes;
-        }
-        if (evTracking) {
-            expectedVotes = evTrackingBarrier;
-        }
-        if (c.haveNodelist()) {
-            us.votes = c.localNodelistVotes();
-            us.expectedVotes = nodeExpectedVotes;
-        } else {
-            us.votes = c.quorumVotes();
-        }
-        if (expectedVotes != 0) {
-            us.expectedVotes = expectedVotes;
-        }
-        if (!c.haveDevice()) {
-            qdevice.votes = 0;
-        }
-        if (qdeviceVotes != QuorumConfig.UNSET) {
-            qdevice.votes = qdeviceVotes;
-        }
-        evBarrier = us.expectedVotes;
-        if (waitForAll) {
-            if (!runtime) {
-                setWaitForAllStatus(true);
-            }
-        } else if (waitForAllAutoset && waitForAllStatus) {
-            setWaitForAllStatus(false);
-        }
-        return null;
-    }
-
-    /** The features corosync reads only at start-up (and makes read-only in cmap afterwards). */
-    private void readStartupFeatures(QuorumConfig c) {
-        allowDownscale = c.allowDownscale();
-        waitForAllAutoset = c.waitForAll() == null;
-        waitForAll = c.waitForAll() != null && c.waitForAll();
-        lastManStanding = c.lastManStanding();
-        lastManStandingWindowMs = c.lastManStandingWindowMs();
-        evTracking = c.expectedVotesTracking();
-        if (c.autoTieBreaker()) {
-            autoTieBreaker = AutoTieBreaker.LOWEST;
-            if (c.autoTieBreakerNode() != null) {
-                autoTieBreaker = AutoTieBreaker.parse(c.autoTieBreakerNode());
-                if (!autoTieBreaker.enabled()) {
-                    log(Level.WARNING, "auto_tie_breaker_nodes is not valid. It must be 'lowest', 'highest' or a "
-                            + "space-separated list of node IDs. auto_tie_breaker is disabled");
+        ConfigLoader.Outcome outcome = ConfigLoader.load(c, runtime, f, us, qdevice, evTrackingStored, effects);
+        if (outcome.completed()) {
+            if (f.waitForAll) {
+                if (!runtime) {
+                    setWaitForAllStatus(true);
                 }
-            }
-        } else {
-            autoTieBreaker = AutoTieBreaker.NONE;
-            if (c.autoTieBreakerNode() != null) {
-                log(Level.WARNING, "auto_tie_breaker_node: is meaningless if auto_tie_breaker is set to 0");
+            } else if (f.waitForAllAutoset && waitForAllStatus) {
+                setWaitForAllStatus(false);
             }
         }
-        initialAutoTieBreaker = autoTieBreaker;
-        if (allowDownscale) {
-            evTracking = true;
-        }
-        if (evTracking) {
-            evTrackingBarrier = evTrackingStored.orElse(0);
-            effects.add(new Effect.PersistEvTracking(evTrackingBarrier));
-        }
-    }
-
-    /** A device incompatibility: fatal at start-up, "disable the device" at runtime. */
-    private String deviceCheck(boolean runtime, boolean violated, String message) {
-        if (!violated) {
-            return null;
-        }
-        if (!runtime) {
-            return message;
-        }
-        log(Level.CRIT, message);
-        log(Level.CRIT, "disabling quorum device operations");
-        qdeviceCanOperate = false;
-        return null;
+        return runtime ? null : outcome.error();
     }
 
     // ------------------------------------------------------------------ the quorum formula (§2.3)
 
     /** {@code calculate_quorum}: the quorum (not yet cut to 8 bits) and the votes counted with it. */
     private long[] calculateQuorum(boolean allowDecrease, long maxExpected) {
-        if (allowDownscale && allowDecrease && maxExpected != 0) {
-            maxExpected = Math.max(evBarrier, maxExpected);
+        if (f.allowDownscale && allowDecrease && maxExpected != 0) {
+            maxExpected = Math.max(f.evBarrier, maxExpected);
         }
         long highestExpected = nodes.highestExpected();
         long totalVotes = nodes.memberVotes();
@@ -334,7 +192,7 @@ public final class Votequorum {
         if (!allowDecrease) {
             newQuorum = Math.max(quorum, newQuorum);
         }
-        if (twoNode && totalNodes <= 2) {
+        if (f.twoNode && totalNodes <= 2) {
             newQuorum = 1;
         }
         return new long[] {newQuorum, totalVotes};
@@ -355,9 +213,9 @@ public final class Votequorum {
             us.expectedVotes = totalVotes;
             effects.add(new Effect.ExpectedVotesNotification(us.expectedVotes));
         }
-        if (evTracking && us.expectedVotes > evTrackingBarrier) {
-            evTrackingBarrier = us.expectedVotes;
-            effects.add(new Effect.PersistEvTracking(evTrackingBarrier));
+        if (f.evTracking && us.expectedVotes > f.evTrackingBarrier) {
+            f.evTrackingBarrier = us.expectedVotes;
+            effects.add(new Effect.PersistEvTracking(f.evTrackingBarrier));
         }
         long[] q = calculateQuorum(allowDecrease, clusterMembers);
         quorum = (int) (q[0] & 0xFF);
@@ -367,7 +225,7 @@ public final class Votequorum {
 
     /** {@code are_we_quorate}. */
     private void areWeQuorate(long totalVotes) {
-        if (waitForAll && waitForAllStatus) {
+        if (f.waitForAll && waitForAllStatus) {
             if (totalVotes != us.expectedVotes) {
                 log(Level.NOTICE, "Waiting for all cluster members. Current votes: " + totalVotes
                         + " expected_votes: " + us.expectedVotes);
@@ -384,7 +242,7 @@ public final class Votequorum {
                 highestNodeId = Math.max(highestNodeId, e.nodeId);
             }
         }
-        if (autoTieBreaker.enabled()
+        if (f.autoTieBreaker.enabled()
                 && totalVotes == us.expectedVotes / 2
                 && previousQuorumMembers.size() - quorumMembers.size() < quorum
                 && tieBreakerAllows()) {
@@ -397,7 +255,7 @@ public final class Votequorum {
         boolean changed = quorate != clusterIsQuorate;
         clusterIsQuorate = quorate;
         us.set(NodeFlag.QUORATE, quorate);
-        if (waitForAll) {
+        if (f.waitForAll) {
             setWaitForAllStatus(!quorate);
         }
         if (changed && sync.is(SyncPhase.IDLE)) {
@@ -407,13 +265,13 @@ public final class Votequorum {
 
     /** {@code check_auto_tie_breaker}. */
     private boolean tieBreakerAllows() {
-        switch (autoTieBreaker.mode()) {
+        switch (f.autoTieBreaker.mode()) {
             case LOWEST:
                 return nodes.isMember(lowestNodeId);
             case HIGHEST:
                 return nodes.isMember(highestNodeId);
             default:
-                List<Long> list = autoTieBreaker.nodes();
+                List<Long> list = f.autoTieBreaker.nodes();
                 for (int i = 0; i < list.size(); i++) {
                     if (quorumMembers.contains(list.get(i))) {
                         for (int j = 0; j < i; j++) {
@@ -467,12 +325,12 @@ public final class Votequorum {
                 }
             }
         }
-        if (lastManStanding) {
+        if (f.lastManStanding) {
             if ((members.size() >= quorum && somebodyLeft)
-                    || (members.size() <= quorum && autoTieBreaker.enabled() && nodes.isMember(lowestNodeId))) {
+                    || (members.size() <= quorum && f.autoTieBreaker.enabled() && nodes.isMember(lowestNodeId))) {
                 lmsTimerSet = true;
-                effects.add(new Effect.ArmTimer(TimerKind.LAST_MAN_STANDING, lastManStandingWindowMs,
-                        nowMs + lastManStandingWindowMs));
+                effects.add(new Effect.ArmTimer(TimerKind.LAST_MAN_STANDING, f.lastManStandingWindowMs,
+                        nowMs + f.lastManStandingWindowMs));
             }
         }
         previousQuorumMembers = quorumMembers;
@@ -481,9 +339,9 @@ public final class Votequorum {
         if (us.has(NodeFlag.QDEVICE_REGISTERED) && us.has(NodeFlag.QDEVICE_ALIVE)) {
             qdeviceTimerSet = true;
             waitingForPoll = true;
-            effects.add(new Effect.ArmTimer(TimerKind.QDEVICE, qdeviceSyncTimeoutMs, nowMs + qdeviceSyncTimeoutMs));
+            effects.add(new Effect.ArmTimer(TimerKind.QDEVICE, f.qdeviceSyncTimeoutMs, nowMs + f.qdeviceSyncTimeoutMs));
             log(Level.INFO, "waiting for quorum device " + qdeviceName + " poll (but maximum for "
-                    + qdeviceSyncTimeoutMs + " ms)");
+                    + f.qdeviceSyncTimeoutMs + " ms)");
         }
     }
 
@@ -562,11 +420,11 @@ public final class Votequorum {
                 allowDecrease = true;
                 us.expectedVotes = m.expectedVotes();
             }
-            node.expectedVotes = node.has(NodeFlag.QUORATE) || evTracking ? m.expectedVotes() : us.expectedVotes;
-            if (lastManStanding && node.votes > 1) {
+            node.expectedVotes = node.has(NodeFlag.QUORATE) || f.evTracking ? m.expectedVotes() : us.expectedVotes;
+            if (f.lastManStanding && node.votes > 1) {
                 log(Level.WARNING, "Last Man Standing feature is supported only when all"
                         + "cluster nodes votes are set to 1. Disabling LMS.");
-                lastManStanding = false;
+                f.lastManStanding = false;
                 if (lmsTimerSet) {
                     lmsTimerSet = false;
                     effects.add(new Effect.CancelTimer(TimerKind.LAST_MAN_STANDING));
@@ -577,7 +435,7 @@ public final class Votequorum {
                 || oldExpected != node.expectedVotes || oldFlags != node.flags || oldState != node.state) {
             recalculateQuorum(allowDecrease, byNode);
         }
-        if (waitForAll && !node.has(NodeFlag.WFASTATUS) && node.has(NodeFlag.QUORATE)) {
+        if (f.waitForAll && !node.has(NodeFlag.WFASTATUS) && node.has(NodeFlag.QUORATE)) {
             setWaitForAllStatus(false);
         }
     }
@@ -587,9 +445,9 @@ public final class Votequorum {
             case EXPECTED_VOTES -> {
                 nodes.setMembersExpected(m.value());
                 effects.add(new Effect.ExpectedVotesNotification(us.expectedVotes));
-                evBarrier = m.value();
-                if (evTracking) {
-                    us.expectedVotes = Math.max(us.expectedVotes, evTrackingBarrier);
+                f.evBarrier = m.value();
+                if (f.evTracking) {
+                    us.expectedVotes = Math.max(us.expectedVotes, f.evTrackingBarrier);
                 }
                 recalculateQuorum(true, false);
             }
@@ -620,7 +478,9 @@ public final class Votequorum {
                 return; // our sync-time re-announcement, not a registration in progress
             }
             if (!registration.is(DeviceRegistration.PENDING)) {
-                log(Level.WARNING, "Unable to determine origin of the qdevice register call!");
+                // corosync logs this at warning on every sync of a node that knows another node's device name
+                // but has none registered itself (it re-announces the name, then meets its own message); debug here
+                log(Level.DEBUG, "Unable to determine origin of the qdevice register call!");
                 return;
             }
             if (qdeviceName.isEmpty()) {
@@ -676,10 +536,10 @@ public final class Votequorum {
 
     /** {@code votequorum_setexpected}. */
     public CsError setExpected(long expectedVotes) {
-        boolean savedDownscale = allowDownscale;
-        allowDownscale = false;
+        boolean savedDownscale = f.allowDownscale;
+        f.allowDownscale = false;
         long[] q = calculateQuorum(true, expectedVotes);
-        allowDownscale = savedDownscale;
+        f.allowDownscale = savedDownscale;
         if (expectedVotes < q[1] || (clusterIsQuorate && q[0] > q[1])) {
             return CsError.ERR_INVALID_PARAM;
         }
@@ -711,7 +571,7 @@ public final class Votequorum {
      */
     public Optional<CsError> qdeviceRegister(String name) {
         Objects.requireNonNull(name, "name");
-        if (!qdeviceCanOperate) {
+        if (!f.qdeviceCanOperate) {
             log(Level.INFO, "Registration of quorum device is disabled by incorrect corosync.conf. "
                     + "See logs for more information");
             return Optional.of(CsError.ERR_ACCESS);
@@ -765,7 +625,7 @@ public final class Votequorum {
 
     /** {@code votequorum_qdevice_poll}: the device is alive and casts its vote or not, quoting the ring it knows. */
     public CsError qdevicePoll(String name, boolean castVote, RingId ringId, long nowMs) {
-        if (!qdeviceCanOperate) {
+        if (!f.qdeviceCanOperate) {
             return CsError.ERR_ACCESS;
         }
         if (!us.has(NodeFlag.QDEVICE_REGISTERED)) {
@@ -787,14 +647,14 @@ public final class Votequorum {
         }
         qdeviceTimerSet = true;
         waitingForPoll = false;
-        effects.add(new Effect.ArmTimer(TimerKind.QDEVICE, qdeviceTimeoutMs, nowMs + qdeviceTimeoutMs));
+        effects.add(new Effect.ArmTimer(TimerKind.QDEVICE, f.qdeviceTimeoutMs, nowMs + f.qdeviceTimeoutMs));
         return CsError.OK;
     }
 
     /** {@code votequorum_qdevice_master_wins}. */
     public CsError qdeviceMasterWins(String name, boolean allow) {
         int oldFlags = us.flags;
-        if (!qdeviceCanOperate) {
+        if (!f.qdeviceCanOperate) {
             return CsError.ERR_ACCESS;
         }
         if (!us.has(NodeFlag.QDEVICE_REGISTERED)) {
@@ -834,12 +694,12 @@ public final class Votequorum {
             total += qdevice.votes;
         }
         int flags = 0;
-        flags |= twoNode ? InfoFlag.TWONODE.bit() : 0;
+        flags |= f.twoNode ? InfoFlag.TWONODE.bit() : 0;
         flags |= clusterIsQuorate ? InfoFlag.QUORATE.bit() : 0;
-        flags |= waitForAll ? InfoFlag.WAIT_FOR_ALL.bit() : 0;
-        flags |= lastManStanding ? InfoFlag.LAST_MAN_STANDING.bit() : 0;
-        flags |= autoTieBreaker.enabled() ? InfoFlag.AUTO_TIE_BREAKER.bit() : 0;
-        flags |= allowDownscale ? InfoFlag.ALLOW_DOWNSCALE.bit() : 0;
+        flags |= f.waitForAll ? InfoFlag.WAIT_FOR_ALL.bit() : 0;
+        flags |= f.lastManStanding ? InfoFlag.LAST_MAN_STANDING.bit() : 0;
+        flags |= f.autoTieBreaker.enabled() ? InfoFlag.AUTO_TIE_BREAKER.bit() : 0;
+        flags |= f.allowDownscale ? InfoFlag.ALLOW_DOWNSCALE.bit() : 0;
         flags |= node.has(NodeFlag.QDEVICE_REGISTERED) ? InfoFlag.QDEVICE_REGISTERED.bit() : 0;
         flags |= node.has(NodeFlag.QDEVICE_ALIVE) ? InfoFlag.QDEVICE_ALIVE.bit() : 0;
         flags |= node.has(NodeFlag.QDEVICE_CAST_VOTE) ? InfoFlag.QDEVICE_CAST_VOTE.bit() : 0;
@@ -900,11 +760,11 @@ public final class Votequorum {
     }
 
     public long qdeviceTimeoutMs() {
-        return qdeviceTimeoutMs;
+        return f.qdeviceTimeoutMs;
     }
 
     public boolean qdeviceCanOperate() {
-        return qdeviceCanOperate;
+        return f.qdeviceCanOperate;
     }
 
     /** The node flags of {@code nodeId} as last announced, or of this node now; -1 when unknown. */

@@ -116,5 +116,11 @@ class ConfParserTest {
         assertThat(doc.warnings()).containsExactly(
             "t.conf:6: unknown key 'quorum.two_nodes' (did you mean 'quorum.two_node'?)",
             "t.conf:3: unknown key 'totem.tokn' (did you mean 'totem.token'?)");
+        // unknown keys and sections are kept, as strings, like corosync keeps them
+        assertThat(doc.cmap()).containsEntry("foo.bar", "1").containsEntry("totem.tokn", "1000")
+            .containsEntry("quorum.two_nodes", "1");
+        assertThat(doc.entry("quorum.two_nodes").type()).isEqualTo(CmapType.STRING);
+        assertThat(parse("totem {\n interface {\n  ringnumber: 1\n }\n}\n").warnings()).containsExactly(
+            "t.conf:3: 'ringnumber' is not read by corosync 3 (the interface is link 0; did you mean 'linknumber'?)");
     }
 }

@@ -20,6 +20,13 @@ public interface VotequorumListener {
     default void expectedVotesNotification(Effect.ExpectedVotesNotification notification) {
     }
 
+    /**
+     * A line corosync would log here (and an undecodable message, at WARNING). The service does not log itself:
+     * the daemon around it chooses where lines go, the simulator may drop them.
+     */
+    default void log(long nodeId, Effect.Log line) {
+    }
+
     /** Write {@code barrier} as the 4 bytes of {@code <state_dir>/ev_tracking}. */
     default void persistEvTracking(long barrier) {
     }

@@ -19,8 +19,6 @@ import org.quorate.votequorum.VotequorumInfo;
 import org.quorate.votequorum.message.QdeviceRegMessage;
 import org.quorate.votequorum.message.VqDecodeException;
 import org.quorate.votequorum.message.VqMessageCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * votequorum as a {@link GroupService}: runs the pure {@link Votequorum} core on a {@link GroupLayer}, with its
@@ -29,14 +27,13 @@ import org.slf4j.LoggerFactory;
  * every method runs on the scheduler's thread, as the layer's callbacks do.
  */
 public final class VotequorumService implements GroupService {
-    private static final Logger LOG = LoggerFactory.getLogger(VotequorumService.class);
-
     private final Votequorum core;
     private final GroupLayer layer;
     private final Scheduler scheduler;
     private final VotequorumListener listener;
     private final Map<TimerKind, Scheduler.Cancellable> timers = new EnumMap<>(TimerKind.class);
     private Consumer<CsError> pendingRegistration;
+    private boolean unsent;
     private boolean closed;
 
     public VotequorumService(Votequorum core, GroupLayer layer, Scheduler scheduler, VotequorumListener listener) {
@@ -81,8 +78,8 @@ public final class VotequorumService implements GroupService {
         try {
             core.deliver(senderNodeId, VqMessageCodec.decode(payload));
         } catch (VqDecodeException e) {
-            LOG.warn("node {}: dropped a votequorum message from node {}: {}", core.localNodeId(), senderNodeId,
-                    e.getMessage());
+            listener.log(core.localNodeId(), new Effect.Log(Effect.Level.WARNING,
+                    "dropped a votequorum message from node " + senderNodeId + ": " + e.getMessage()));
             return;
         }
         apply();
@@ -90,7 +87,7 @@ public final class VotequorumService implements GroupService {
 
     // ------------------------------------------------------------------ library calls
 
-    /** {@code votequorum_qdevice_register}; {@code reply} gets the answer, now or once the registration is delivered. */
+    /** {@code votequorum_qdevice_register}; {@code reply} gets the answer now, or once the registration is back. */
     public void qdeviceRegister(String name, Consumer<CsError> reply) {
         Optional<CsError> now = core.qdeviceRegister(name);
         if (now.isPresent()) {
@@ -118,12 +115,23 @@ public final class VotequorumService implements GroupService {
         return call(core.qdeviceUpdate(oldName, newName));
     }
 
+    /** {@code votequorum_setexpected}; CS_ERR_NO_RESOURCES when the RECONFIGURE could not be multicast. */
     public CsError setExpected(long expectedVotes) {
-        return call(core.setExpected(expectedVotes));
+        return sending(core.setExpected(expectedVotes));
     }
 
+    /** {@code votequorum_setvotes}; CS_ERR_NO_RESOURCES when the RECONFIGURE could not be multicast. */
     public CsError setVotes(long nodeId, long votes) {
-        return call(core.setVotes(nodeId, votes));
+        return sending(core.setVotes(nodeId, votes));
+    }
+
+    /**
+     * {@code votequorum_trackstart} with CS_TRACK_CURRENT: the listener gets the node list of the last sync and the
+     * quorum notification now (later changes reach it anyway).
+     */
+    public void trackCurrent() {
+        listener.nodeListNotification(core.currentNodeList());
+        listener.quorumNotification(core.quorumNotification());
     }
 
     public Optional<VotequorumInfo> getInfo(long nodeId) {
@@ -159,6 +167,12 @@ public final class VotequorumService implements GroupService {
         return result;
     }
 
+    private CsError sending(CsError result) {
+        unsent = false;
+        apply();
+        return result.ok() && unsent ? CsError.ERR_NO_RESOURCES : result;
+    }
+
     // ------------------------------------------------------------------ effects
 
     private void apply() {
@@ -168,7 +182,9 @@ public final class VotequorumService implements GroupService {
             }
             if (e instanceof Effect.Multicast m) {
                 if (!layer.multicast(VqMessageCodec.encode(m.message()))) {
-                    LOG.debug("node {}: no ring to multicast {}", core.localNodeId(), m.message());
+                    unsent = true;
+                    listener.log(core.localNodeId(), new Effect.Log(Effect.Level.DEBUG,
+                            "no ring to multicast " + m.message()));
                     if (m.message() instanceof QdeviceRegMessage && pendingRegistration != null) {
                         core.registrationNotSent();
                         reply(CsError.ERR_TRY_AGAIN);
@@ -192,7 +208,7 @@ public final class VotequorumService implements GroupService {
             } else if (e instanceof Effect.RegisterReply r) {
                 reply(r.error());
             } else if (e instanceof Effect.Log l) {
-                log(l);
+                listener.log(core.localNodeId(), l);
             }
         }
     }
@@ -217,15 +233,6 @@ public final class VotequorumService implements GroupService {
         Scheduler.Cancellable c = timers.remove(kind);
         if (c != null) {
             c.cancel();
-        }
-    }
-
-    private void log(Effect.Log l) {
-        long id = core.localNodeId();
-        switch (l.level()) {
-            case CRIT, ERROR -> LOG.error("node {}: {}", id, l.text());
-            case WARNING -> LOG.warn("node {}: {}", id, l.text());
-            default -> LOG.debug("node {}: {}", id, l.text()); // notices repeat on every recalculation
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quorate.cluster.NodeIds;
 import org.quorate.cluster.group.GroupLayer;
 import org.quorate.time.VirtualScheduler;
 import org.quorate.votequorum.CsError;
@@ -34,7 +35,8 @@ import org.quorate.vqsim.NodeSnapshot;
  *
  * <p>Differences from corosync-vqsim, by design: a node starting into a partition joins its ring directly
  * (vqsim first runs a one-node ring); a device polls on every node-list notification with that ring id and at
- * once after it registered (see {@link SimDevice}); {@code down} is a kill (no LEAVING message).
+ * once after it registered (see {@link SimDevice}); {@code down} is a kill (no LEAVING message). As in vqsim, a
+ * node the nodelist lacks can be started and takes the first entry's votes.
  */
 public final class SimCluster implements ClusterDriver {
     private static final Pattern NODEID_KEY = Pattern.compile("nodelist\\.node\\.(\\d+)\\.nodeid");
@@ -47,6 +49,7 @@ public final class SimCluster implements ClusterDriver {
     private final Map<Long, SimNode> nodes = new TreeMap<>();
     private final Map<Long, Long> evTrackingFiles = new HashMap<>();
     private Map<String, String> cmap;
+    private java.util.function.BiConsumer<Long, Effect.Log> logSink = (id, line) -> { };
 
     /** A simulator with no delivery jitter. */
     public SimCluster(Map<String, String> cmap, Function<Path, Map<String, String>> confReader) {
@@ -70,6 +73,11 @@ public final class SimCluster implements ClusterDriver {
         }
     }
 
+    /** Where the nodes' votequorum log lines go (node id, line); nowhere by default. */
+    public void onLog(java.util.function.BiConsumer<Long, Effect.Log> sink) {
+        logSink = Objects.requireNonNull(sink, "sink");
+    }
+
     public VirtualScheduler scheduler() {
         return scheduler;
     }
@@ -91,7 +99,8 @@ public final class SimCluster implements ClusterDriver {
     @Override
     public void up(int partition, List<Long> nodeIds) {
         for (long id : nodeIds) {
-            SimNode n = node(id);
+            // vqsim starts a node the nodelist lacks, with the first entry's votes
+            SimNode n = nodes.computeIfAbsent(NodeIds.check(id), SimNode::new);
             if (n.running()) {
                 continue;
             }
@@ -344,11 +353,11 @@ public final class SimCluster implements ClusterDriver {
         void start() {
             Long stored = evTrackingFiles.get(nodeId);
             Votequorum core = Votequorum.start(cmap, nodeId,
-                    stored == null ? OptionalLong.empty() : OptionalLong.of(stored));
+                    stored == null ? OptionalLong.empty() : OptionalLong.of(stored), true);
             GroupLayer layer = network.attach(nodeId);
             service = new VotequorumService(core, layer, scheduler, this);
             network.bind(nodeId, service);
-            device = new SimDevice(nodeId, service, scheduler);
+            device = new SimDevice(service, scheduler);
         }
 
         void kill() {
@@ -364,6 +373,11 @@ public final class SimCluster implements ClusterDriver {
             if (device != null) {
                 device.nodeList(notification.ringId());
             }
+        }
+
+        @Override
+        public void log(long id, Effect.Log line) {
+            logSink.accept(id, line);
         }
 
         @Override

@@ -5,8 +5,6 @@ import org.quorate.cluster.RingId;
 import org.quorate.time.Scheduler;
 import org.quorate.votequorum.CsError;
 import org.quorate.votequorum.service.VotequorumService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The quorum device of one simulated node, as vqsim's engine drives it: registers as {@value #NAME}, then polls
@@ -17,9 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SimDevice {
     static final String NAME = "VQsim_qdevice";
-    private static final Logger LOG = LoggerFactory.getLogger(SimDevice.class);
 
-    private final long nodeId;
     private final VotequorumService service;
     private final Scheduler scheduler;
     private boolean registered;
@@ -30,8 +26,7 @@ final class SimDevice {
     private Scheduler.Cancellable task;
     private CsError lastError = CsError.OK;
 
-    SimDevice(long nodeId, VotequorumService service, Scheduler scheduler) {
-        this.nodeId = nodeId;
+    SimDevice(VotequorumService service, Scheduler scheduler) {
         this.service = service;
         this.scheduler = scheduler;
         this.ring = service.core().currentNodeList().ringId();
@@ -58,8 +53,6 @@ final class SimDevice {
                 if (polling) {
                     pollNow();
                 }
-            } else {
-                LOG.debug("{}: qdevice registration failed: {}", nodeId, error.text());
             }
         });
     }
@@ -116,10 +109,8 @@ final class SimDevice {
     }
 
     private void sendPoll() {
+        // a refused poll (vqsim prints "qdevice poll failed") is kept for lastError(), not logged
         lastError = service.qdevicePoll(NAME, castVote, ring);
-        if (!lastError.ok()) {
-            LOG.debug("{}: qdevice poll failed: {}", nodeId, lastError.text());
-        }
     }
 
     private void cancelTask() {

@@ -45,6 +45,11 @@ final class RefNode {
     /** Deadlines in virtual nanoseconds, or -1. */
     long lmsDeadline = -1, deviceDeadline = -1;
     boolean devicePolling;
+    private boolean registering, pendingCast;
+    private long lastNow;
+    /** A ring was installed whose syncActivate has not run yet (a device holds the sync). */
+    boolean activationPending;
+    private boolean holdingSync;
 
     /**
      * Starts the node (votequorum_exec_init_fn). {@code evTrackingStore} is the persisted ev_tracking
@@ -326,6 +331,15 @@ final class RefNode {
             onNodeInfo(ni);
         } else if (m instanceof RefMessage.Reconfigure rc) {
             onReconfigure(rc);
+        } else if (m instanceof RefMessage.QdeviceRegister r && r.sender() == id && registering) {
+            // our own QDEVICE_REG echo: registered; the device, told so, polls at once
+            registering = false;
+            us.flags |= QD_REGISTERED;
+            sendDeviceInfo();
+            sendNodeInfo();
+            if (devicePolling) {
+                poll(pendingCast, lastNow);
+            }
         }
     }
 
@@ -425,12 +439,18 @@ final class RefNode {
                 return false; // a polling device answers the node-list notification at once
             }
             deviceDeadline = nowNanos + deviceSyncTimeoutMs * 1_000_000L;
+            holdingSync = true;
             return true;
         }
         return false;
     }
 
     /** votequorum_sync_process's messages. */
+    /** Whether this node's sync still waits for its device (set at sync, cleared by a poll or the timer). */
+    boolean holdsSync() {
+        return holdingSync;
+    }
+
     void syncSend() {
         sendNodeInfo();
         sendDeviceInfo();
@@ -453,16 +473,23 @@ final class RefNode {
         if (!canOperate) {
             return;
         }
-        if ((us.flags & QD_REGISTERED) == 0) {
-            us.flags |= QD_REGISTERED;
-            sendDeviceInfo();
-            sendNodeInfo();
-        }
         devicePolling = true;
+        if ((us.flags & QD_REGISTERED) == 0) {
+            pendingCast = true;
+            lastNow = nowNanos;
+            if (!registering) {
+                registering = true;
+                multicast.accept(new RefMessage.QdeviceRegister(id));
+            }
+            return;
+        }
         poll(true, nowNanos);
     }
 
     void deviceOff(long nowNanos) {
+        if (registering) {
+            devicePolling = false;
+        }
         if (!canOperate || (us.flags & QD_REGISTERED) == 0) {
             return;
         }
@@ -471,7 +498,12 @@ final class RefNode {
     }
 
     void devicePolls(boolean cast, long nowNanos) {
-        if (!canOperate || (us.flags & QD_REGISTERED) == 0) {
+        if (!canOperate) {
+            return;
+        }
+        if ((us.flags & QD_REGISTERED) == 0) {
+            devicePolling = registering;
+            pendingCast = cast;
             return;
         }
         devicePolling = true;
@@ -479,6 +511,7 @@ final class RefNode {
     }
 
     private void poll(boolean cast, long nowNanos) {
+        holdingSync = false;
         int old = us.flags;
         us.flags |= QD_ALIVE;
         us.flags = cast ? us.flags | QD_CAST : us.flags & ~QD_CAST;
@@ -490,6 +523,7 @@ final class RefNode {
 
     void deviceTimer() {
         deviceDeadline = -1;
+        holdingSync = false;
         if ((us.flags & QD_ALIVE) == 0) {
             return;
         }

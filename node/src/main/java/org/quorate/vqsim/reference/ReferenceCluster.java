@@ -31,11 +31,13 @@ public final class ReferenceCluster implements ClusterDriver {
     private final TreeMap<Long, RefNode> running = new TreeMap<>();
     private final Map<Long, Integer> partitionOf = new HashMap<>();
     private final Map<Long, long[]> evTracking = new HashMap<>();
-    private final Map<Integer, List<Long>> installed = new HashMap<>();
-    private final Map<Integer, long[]> rings = new HashMap<>();
-    private final Map<Integer, Long> heldUntil = new HashMap<>();
+    private final Map<Long, List<Long>> installed = new HashMap<>();
+    private final Map<Long, String> ringOf = new HashMap<>();
+    private long ringSeq;
     private final Map<Integer, Deque<RefMessage>> queues = new TreeMap<>();
     private long now;
+    /** How finely a settle waits for a held sync (the simulator retries a held sync every 10 ms). */
+    static final long SETTLE_STEP_NANOS = 10_000_000L;
 
     public ReferenceCluster(Map<String, String> cmap, Function<Path, Map<String, String>> loader) {
         this.config = RefConfig.fromCmap(cmap);
@@ -95,18 +97,21 @@ public final class ReferenceCluster implements ClusterDriver {
     public void qdeviceOn(List<Long> nodeIds) {
         nodeIds.stream().filter(running::containsKey).forEach(id -> running.get(id).deviceOn(now));
         drain();
+        activateReleasedRings();
     }
 
     @Override
     public void qdeviceOff(List<Long> nodeIds) {
         nodeIds.stream().filter(running::containsKey).forEach(id -> running.get(id).deviceOff(now));
         drain();
+        activateReleasedRings();
     }
 
     @Override
     public void qdevicePolls(List<Long> nodeIds, boolean castVote) {
         nodeIds.stream().filter(running::containsKey).forEach(id -> running.get(id).devicePolls(castVote, now));
         drain();
+        activateReleasedRings();
     }
 
     @Override
@@ -153,13 +158,31 @@ public final class ReferenceCluster implements ClusterDriver {
                 }
             }
             drain();
+            activateReleasedRings();
         }
         now = target;
     }
 
+    /**
+     * A sync held for a device's poll keeps the cluster unsettled until the device timer releases it; the
+     * wait lets virtual time pass, in steps of {@link #SETTLE_STEP_NANOS} as the simulator's settle does,
+     * at most {@code timeout}.
+     */
     @Override
     public boolean settle(Duration timeout) {
-        return heldUntil.values().stream().allMatch(t -> t <= now);
+        long release = running.values().stream().filter(RefNode::holdsSync).mapToLong(n -> n.deviceDeadline)
+                .max().orElse(now);
+        if (release <= now) {
+            return true;
+        }
+        long wait = release - now;
+        long stepped = (wait + SETTLE_STEP_NANOS - 1) / SETTLE_STEP_NANOS * SETTLE_STEP_NANOS;
+        if (stepped <= timeout.toNanos()) {
+            advance(Duration.ofNanos(stepped));
+            return true;
+        }
+        advance(timeout);
+        return false;
     }
 
     @Override
@@ -173,8 +196,7 @@ public final class ReferenceCluster implements ClusterDriver {
             if (n == null) {
                 out.add(new NodeSnapshot(id, p, false, false, "", List.of(), 0, 0, 0, 0, 0));
             } else {
-                long[] ring = rings.get(p);
-                out.add(new NodeSnapshot(id, p, true, n.quorate, Long.toHexString(ring[0]) + "." + Long.toHexString(ring[1]),
+                out.add(new NodeSnapshot(id, p, true, n.quorate, ringOf.get(id),
                         n.members(), n.expected(), n.highestExpected(), n.totalVotes(), n.quorum, n.infoFlags()));
             }
         }
@@ -215,38 +237,58 @@ public final class ReferenceCluster implements ClusterDriver {
         return m;
     }
 
-    /** Installs a new ring in every partition whose running members changed. */
+    /**
+     * Installs a new ring in every partition whose running members changed. A partition is known by its
+     * members, not by vqsim's number: renumbering an unchanged group of nodes is no membership change.
+     */
     private void installViews() {
-        TreeSet<Integer> parts = new TreeSet<>(installed.keySet());
+        TreeSet<Integer> parts = new TreeSet<>();
         running.keySet().forEach(id -> parts.add(partitionOf.get(id)));
         for (int p : parts) {
             List<Long> m = membersOf(p);
-            if (m.equals(installed.getOrDefault(p, List.of()))) {
+            if (m.stream().allMatch(id -> m.equals(installed.get(id)))) {
                 continue;
             }
-            installed.put(p, m);
-            if (m.isEmpty()) {
-                heldUntil.remove(p);
-                continue;
-            }
-            long[] ring = rings.computeIfAbsent(p, k -> new long[2]);
-            ring[0] = m.get(0);
-            ring[1] += 4;
-            boolean held = false;
+            m.forEach(id -> installed.put(id, m));
+            ringSeq += 4;
+            String ring = Long.toHexString(m.get(0)) + "." + Long.toHexString(ringSeq);
+            m.forEach(id -> ringOf.put(id, ring));
             for (long id : m) {
-                held |= running.get(id).syncInit(m, now);
+                running.get(id).syncInit(m, now);
             }
             for (long id : m) {
                 running.get(id).syncSend();
             }
             drain();
-            for (long id : m) {
-                running.get(id).syncActivate();
+            // votequorum_sync_activate runs once every member's sync is done: not while a device holds it
+            m.forEach(id -> running.get(id).activationPending = true);
+            activateReleasedRings();
+        }
+        installed.keySet().retainAll(running.keySet());
+    }
+
+    /**
+     * Runs syncActivate for every ring whose sync no member holds any longer. A ring's members are the
+     * nodes whose current ring it is: a node that has moved on belongs to its new ring only.
+     */
+    private void activateReleasedRings() {
+        for (List<Long> ring : new java.util.LinkedHashSet<>(installed.values())) {
+            List<RefNode> members = new ArrayList<>();
+            for (long id : ring) {
+                if (running.containsKey(id) && ring.equals(installed.get(id))) {
+                    members.add(running.get(id));
+                }
             }
-            if (held) {
-                heldUntil.put(p, m.stream().mapToLong(id -> running.get(id).deviceDeadline).max().orElse(now));
-            } else {
-                heldUntil.remove(p);
+            boolean pending = members.stream().anyMatch(n -> n.activationPending);
+            boolean held = members.stream().anyMatch(RefNode::holdsSync);
+            if (pending && !held) {
+                for (RefNode n : members) {
+                    if (n.activationPending) {
+                        n.activationPending = false;
+                        n.syncActivate();
+                    }
+                }
+                drain();
             }
         }
     }

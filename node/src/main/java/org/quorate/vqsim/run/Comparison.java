@@ -36,10 +36,7 @@ public final class Comparison {
     }
 
     private static String key(NodeSnapshot n) {
-        if (n == null) {
-            return "absent";
-        }
-        if (!n.up()) {
+        if (n == null || !n.up()) { // a node removed from the nodelist and one that is down: both not running
             return "down";
         }
         return "partition=" + n.partition() + " members=" + new TreeSet<>(n.members()) + " " + n.numbers();
