@@ -91,8 +91,11 @@ public final class ConfSection implements ConfNode {
      */
     public ConfSection set(String key, String value) {
         requireName(key);
-        if (value.indexOf('\n') >= 0 || value.indexOf('{') >= 0 || value.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("value of " + key + " cannot hold a newline or '{': " + value);
+        if (value.indexOf('\n') >= 0 || value.indexOf('{') >= 0 || value.indexOf('\r') >= 0
+            || !LineGrammar.removeWhitespace(value, false).equals(value)) {
+            // corosync would read such a value differently (or as a section): refuse it rather than write it
+            throw new IllegalArgumentException("value of " + key + " cannot hold a newline, '{' or surrounding blanks: '"
+                + value + "'");
         }
         int last = -1;
         int lastItem = -1;
