@@ -32,9 +32,13 @@ public final class LabCluster {
     }
 
     static LabCluster create(NetnsLab lab, StackCommands commands, ClusterSpec spec) {
+        return create(lab, commands, spec, CorosyncConf.render(spec, LabAddresses.QNETD, LabAddresses.QNETD_PORT));
+    }
+
+    /** Like {@link #create(NetnsLab, StackCommands, ClusterSpec)} with a corosync.conf written elsewhere. */
+    static LabCluster create(NetnsLab lab, StackCommands commands, ClusterSpec spec, String conf) {
         byte[] authkey = new byte[256]; // what corosync-keygen -k writes
         new SecureRandom().nextBytes(authkey);
-        String conf = CorosyncConf.render(spec, LabAddresses.QNETD, LabAddresses.QNETD_PORT);
         for (int i = 1; i <= spec.nodes(); i++) {
             String[] addrs = new String[spec.links()];
             for (int link = 0; link < spec.links(); link++) {

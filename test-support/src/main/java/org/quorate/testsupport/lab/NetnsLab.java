@@ -301,6 +301,29 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     /**
+     * Undoes {@link #cut(String, String)} between two hosts only (their other cuts stay): the DROP rules are
+     * deleted one by one, so a partition can be rearranged without healing everything in between.
+     */
+    public void uncut(String a, String b) {
+        LabHost ha = host(a);
+        LabHost hb = host(b);
+        undropBetween(ha, hb);
+        undropBetween(hb, ha);
+        event("uncut " + a + " " + b);
+    }
+
+    private void undropBetween(LabHost me, LabHost peer) {
+        for (String addr : peer.addresses()) {
+            for (String dir : List.of("-s", "-d")) {
+                // -D removes one copy per call; repeat until none is left (a pair may have been cut twice)
+                while (Commands.run(iptablesArgv(me, "-D", CHAIN, dir, addr, "-j", "DROP")).ok()) {
+                    // deleted one
+                }
+            }
+        }
+    }
+
+    /**
      * Drops only what {@code from} sends to {@code to} (all their addresses); {@code to} still reaches
      * {@code from}. An asymmetric fault: e.g. a one-way firewall rule or a half-broken switch port.
      * {@link #heal(String...)} on {@code to} removes it.

@@ -123,10 +123,20 @@ public final class RealStack implements AutoCloseable {
      * Quorate's against the same qnetd. Certificates are still made with the stack's certutil commands.
      */
     public synchronized LabCluster createCluster(ClusterSpec spec, StackCommands clusterCommands) {
+        return createCluster(spec, clusterCommands, CorosyncConf.render(spec, LabAddresses.QNETD, LabAddresses.QNETD_PORT));
+    }
+
+    /**
+     * Like {@link #createCluster(ClusterSpec, StackCommands)}, but every node gets {@code corosyncConf} as
+     * written (a test's own file, e.g. a differential scenario). The spec still names the hosts (cCnI,
+     * 198.18.C.I), the cluster name the certificates are made for, and whether a qdevice needs them; the
+     * file must agree with it (nodeids 1..N, those addresses, the same cluster_name).
+     */
+    public synchronized LabCluster createCluster(ClusterSpec spec, StackCommands clusterCommands, String corosyncConf) {
         if (clusters.containsKey(spec.id())) {
             throw new IllegalArgumentException("cluster " + spec.id() + " already exists");
         }
-        LabCluster c = LabCluster.create(lab, clusterCommands, spec);
+        LabCluster c = LabCluster.create(lab, clusterCommands, spec, corosyncConf);
         if (spec.needsCertificates()) {
             qnetdHost();
             certificates.initQnetd(QNETD_HOST);
