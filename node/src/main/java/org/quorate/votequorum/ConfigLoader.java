@@ -11,6 +11,9 @@ import org.quorate.votequorum.Effect.Level;
  * the device.
  */
 final class ConfigLoader {
+    /** What 3.1.7 logs on every update of the barrier (see {@link Effect.CreateEvTrackingFile}). */
+    static final String EV_TRACKING_UPDATE_FAILED = "Unable to update ev_tracking_barrier on disk data!!!";
+
     /**
      * @param error the refusal (start-up) or the reason the reload stopped early, null when there is none
      * @param completed whether the whole configuration was applied (corosync's {@code goto out} skips the rest)
@@ -162,7 +165,10 @@ final class ConfigLoader {
         }
         if (f.evTracking) {
             f.evTrackingBarrier = evTrackingStored.orElse(0);
-            effects.add(new Effect.PersistEvTracking(f.evTrackingBarrier));
+            if (evTrackingStored.isEmpty()) {
+                effects.add(new Effect.CreateEvTrackingFile(0));
+            }
+            log(effects, Level.WARNING, EV_TRACKING_UPDATE_FAILED); // 3.1.7 "updates" the closed file at once
         }
     }
 

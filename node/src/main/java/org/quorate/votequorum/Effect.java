@@ -47,8 +47,14 @@ public sealed interface Effect {
     record ExpectedVotesNotification(long expectedVotes) implements Effect {
     }
 
-    /** Write the expected_votes_tracking barrier to {@code <state_dir>/ev_tracking}. */
-    record PersistEvTracking(long barrier) implements Effect {
+    /**
+     * Create {@code <state_dir>/ev_tracking} holding {@code barrier} (always 0): what corosync 3.1.7 writes when
+     * the file is missing or short at start-up. It is the only write: 3.1.7 closes the file after loading it,
+     * and every later update fails on the closed descriptor ("Unable to update ev_tracking_barrier on disk
+     * data!!!", still so upstream), so a raised barrier lives in memory only and a restarted node starts from
+     * the file's first value. The differential test against real corosync showed it (n3-ev-tracking-restart).
+     */
+    record CreateEvTrackingFile(long barrier) implements Effect {
     }
 
     /** The answer to a pending {@link Votequorum#qdeviceRegister} (given when its own QDEVICE_REG came back). */

@@ -79,7 +79,7 @@ public final class Votequorum {
      *
      * @param cmap the flattened configuration keys
      * @param evTrackingStored the 4-byte content of {@code <state_dir>/ev_tracking}, empty when the file is
-     *     missing or short (it is then created with 0, as a {@link Effect.PersistEvTracking})
+     *     missing or short (it is then created with 0, as a {@link Effect.CreateEvTrackingFile})
      * @throws VotequorumConfigException with corosync's message when it refuses the configuration
      */
     public static Votequorum start(Map<String, String> cmap, long localNodeId, OptionalLong evTrackingStored) {
@@ -214,8 +214,8 @@ public final class Votequorum {
             effects.add(new Effect.ExpectedVotesNotification(us.expectedVotes));
         }
         if (f.evTracking && us.expectedVotes > f.evTrackingBarrier) {
-            f.evTrackingBarrier = us.expectedVotes;
-            effects.add(new Effect.PersistEvTracking(f.evTrackingBarrier));
+            f.evTrackingBarrier = us.expectedVotes; // in memory only, as in 3.1.7 (Effect.CreateEvTrackingFile)
+            effects.add(new Effect.Log(Level.WARNING, ConfigLoader.EV_TRACKING_UPDATE_FAILED));
         }
         long[] q = calculateQuorum(allowDecrease, clusterMembers);
         quorum = (int) (q[0] & 0xFF);

@@ -28,7 +28,7 @@ public interface VotequorumListener {
     }
 
     /** Write {@code barrier} as the 4 bytes of {@code <state_dir>/ev_tracking}. */
-    default void persistEvTracking(long barrier) {
+    default void createEvTrackingFile(long barrier) {
     }
 
     VotequorumListener NONE = new VotequorumListener() {

@@ -203,8 +203,8 @@ public final class VotequorumService implements GroupService {
                 listener.nodeListNotification(n);
             } else if (e instanceof Effect.ExpectedVotesNotification n) {
                 listener.expectedVotesNotification(n);
-            } else if (e instanceof Effect.PersistEvTracking p) {
-                listener.persistEvTracking(p.barrier());
+            } else if (e instanceof Effect.CreateEvTrackingFile p) {
+                listener.createEvTrackingFile(p.barrier());
             } else if (e instanceof Effect.RegisterReply r) {
                 reply(r.error());
             } else if (e instanceof Effect.Log l) {

@@ -381,7 +381,7 @@ public final class SimCluster implements ClusterDriver {
         }
 
         @Override
-        public void persistEvTracking(long barrier) {
+        public void createEvTrackingFile(long barrier) {
             evTrackingFiles.put(nodeId, barrier);
         }
 

@@ -28,7 +28,8 @@ final class RefNode {
 
     final long id;
     private final Consumer<RefMessage> multicast;
-    private final long[] evTrackingStore;
+    /** The ev_tracking barrier: the file's value at start-up, then grown in memory only (3.1.7 never rewrites it). */
+    private long evBarrierTracked;
     private final Map<Long, Entry> table = new TreeMap<>();
     private final Entry us = new Entry();
     private long deviceVotes;
@@ -52,13 +53,13 @@ final class RefNode {
     private boolean holdingSync;
 
     /**
-     * Starts the node (votequorum_exec_init_fn). {@code evTrackingStore} is the persisted ev_tracking
-     * barrier, one cell that survives restarts.
+     * Starts the node (votequorum_exec_init_fn). {@code evTrackingStore} is the ev_tracking file, one cell
+     * that survives restarts; 3.1.7 only ever writes it when creating it (with 0), so it is only read here.
      */
     RefNode(long id, RefConfig config, long[] evTrackingStore, Consumer<RefMessage> multicast) {
         this.id = id;
         this.multicast = multicast;
-        this.evTrackingStore = evTrackingStore;
+        this.evBarrierTracked = evTrackingStore[0];
         table.put(id, us);
         us.state = State.MEMBER;
         us.votes = 1;
@@ -154,7 +155,7 @@ final class RefNode {
             nlSum += qdVotes;
         }
         if (evTracking) {
-            cfgExpected = evTrackingStore[0];
+            cfgExpected = evBarrierTracked;
         }
         if (haveNodelist) {
             us.votes = c.nodeVotes().get(id);
@@ -247,8 +248,8 @@ final class RefNode {
         if (present > us.expected) {
             us.expected = present;
         }
-        if (evTracking && us.expected > evTrackingStore[0]) {
-            evTrackingStore[0] = us.expected;
+        if (evTracking && us.expected > evBarrierTracked) {
+            evBarrierTracked = us.expected; // corosync 3.1.7 never gets it to disk: the file keeps its first value
         }
         Calc calc = calculate(allowDecrease, count);
         quorum = calc.quorum();
@@ -399,7 +400,7 @@ final class RefNode {
             setMembersExpected(m.value());
             evBarrier = m.value();
             if (evTracking) {
-                us.expected = Math.max(us.expected, evTrackingStore[0]);
+                us.expected = Math.max(us.expected, evBarrierTracked);
             }
             recalculate(true, false);
         } else if (m.param() == RefMessage.Reconfigure.NODE_VOTES) {

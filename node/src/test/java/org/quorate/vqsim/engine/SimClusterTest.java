@@ -343,14 +343,16 @@ class SimClusterTest {
     }
 
     @Test
-    void expectedVotesTrackingSurvivesARestartOfTheNode() {
+    void expectedVotesTrackingDoesNotSurviveARestartAsIn317() {
+        // corosync 3.1.7 closes the ev_tracking file after loading it, so the raised barrier never reaches
+        // disk and a restarted node starts from its nodelist (real corosync: scenario n3-ev-tracking-restart)
         try (SimCluster s = sim(Confs.nodes(3).quorum("expected_votes_tracking", 1))) {
             s.up(0, List.of(1L, 2L, 3L));
             assertThat(s.setVotes(1, 3, 2)).isNull();
             assertNumbers(s, 1, 4, 4, 3, true);
             s.down(List.of(1L, 2L, 3L));
             s.up(0, List.of(1L));
-            assertNumbers(s, 1, 4, 1, 3, false);
+            assertNumbers(s, 1, 3, 1, 2, false);
         }
     }
 
