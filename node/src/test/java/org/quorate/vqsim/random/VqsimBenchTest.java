@@ -9,7 +9,6 @@ import org.quorate.vqsim.engine.SimCluster;
 
 /** -Pbench: the long seeded run, reporting seeds per hour (seeds: -Dvqsim.bench.seeds, default 200,000). */
 @Tag("bench")
-@Tag("slow")
 class VqsimBenchTest {
     @Test
     void longSeededRun() {
