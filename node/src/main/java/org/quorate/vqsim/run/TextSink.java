@@ -1,8 +1,11 @@
 package org.quorate.vqsim.run;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import org.quorate.votequorum.InfoFlag;
 import org.quorate.vqsim.NodeSnapshot;
 import org.quorate.vqsim.script.Command;
 
@@ -52,6 +55,22 @@ public final class TextSink implements StepSink {
         return n.partition() + ":" + n.nodeId() + ": q=" + (n.quorate() ? 1 : 0) + " ring=[" + n.ring() + "] nodes=["
                 + n.members().stream().map(String::valueOf).collect(Collectors.joining(" ")) + "]"
                 + " expected=" + n.expected() + " highest=" + n.highestExpected() + " total=" + n.totalVotes()
-                + " quorum=" + n.quorum() + " flags=" + n.flags() + " (" + InfoFlag.names(n.flags()) + ")";
+                + " quorum=" + n.quorum() + " flags=" + n.flags() + " (" + flagNames(n.flags()) + ")";
+    }
+
+    /**
+     * The set flags in bit order, as corosync-quorumtool names them; the three it shows only in its device
+     * columns (A/V/MW) get their constant's name in the same style (QdeviceAlive, QdeviceCastVote, ...).
+     */
+    static String flagNames(int flags) {
+        return InfoFlag.decode(flags).stream()
+                .map(f -> f.printedName() != null ? f.printedName() : camelCase(f.name()))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String camelCase(String constant) {
+        return Arrays.stream(constant.split("_"))
+                .map(w -> w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining());
     }
 }
