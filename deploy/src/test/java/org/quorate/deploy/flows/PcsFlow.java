@@ -1,5 +1,6 @@
 package org.quorate.deploy.flows;
 
+import org.quorate.testsupport.lab.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +80,7 @@ final class PcsFlow {
         // The daemon's fate after a new set-up: pcs writes the new store as root, the daemon runs as coroqnetd
         // (issue #8); with both packages pcs says "Unable to start corosync-qnetd" (exit 1) and the unit is
         // failed (exit 3). The state is compared; the daemon's own words are shown, not compared.
-        sleep(SETTLE);
+        Await.sleep(SETTLE);
         run.recordObserved("corosync-qnetd active after new setup (arbiter)",
                 arbiter.exec("systemctl", "is-active", "corosync-qnetd"));
         run.recordTolerated("corosync-qnetd journal after new setup (arbiter)",
@@ -93,12 +94,4 @@ final class PcsFlow {
         return host.exec(command);
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.quorate.vqsim.real;
 
+import org.quorate.testsupport.lab.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -220,7 +221,7 @@ final class RealCorosyncCluster implements ClusterDriver {
 
     @Override
     public void advance(Duration duration) {
-        sleep(duration);
+        Await.sleep(duration);
     }
 
     /**
@@ -241,7 +242,7 @@ final class RealCorosyncCluster implements ClusterDriver {
             } else if (formed(now) && t - calmSince >= stableFor.toNanos()) {
                 return true;
             }
-            sleep(POLL);
+            Await.sleep(POLL);
         }
         return false;
     }
@@ -316,14 +317,6 @@ final class RealCorosyncCluster implements ClusterDriver {
         return Math.toIntExact(id);
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 
     @Override
     public void close() {

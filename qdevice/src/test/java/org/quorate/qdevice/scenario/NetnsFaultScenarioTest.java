@@ -100,7 +100,7 @@ class NetnsFaultScenarioTest {
         // connection and withdraws its vote; node 1 is untouched
         awaitVotes("node 2 cut " + direction + " loses the vote", true, false, SETTLE);
         long lost = System.nanoTime();
-        sleep(HEARTBEAT.multipliedBy(2));
+        Await.sleep(HEARTBEAT.multipliedBy(2));
         assertThat(votes(2)).as("node 2 stays without the vote while cut").isFalse();
         assertThat(votes(1)).as("node 1 keeps the vote").isTrue();
         lab.heal(node2, QNETD);
@@ -155,12 +155,4 @@ class NetnsFaultScenarioTest {
         return f.length >= 4 ? f[2] + " -> " + f[3] : ssLine.trim();
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -35,7 +35,8 @@ public final class Await {
         return until(what, timeout, Duration.ofMillis(100), probe, done, String::valueOf);
     }
 
-    static void sleep(Duration d) {
+    /** Sleeps {@code d} of real time; an interrupt is kept and ends the test with an exception. */
+    public static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
