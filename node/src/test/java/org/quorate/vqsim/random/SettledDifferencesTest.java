@@ -83,4 +83,18 @@ class SettledDifferencesTest {
         assertThat(o.referenceNode(6).numbers()).isEqualTo(o.engineNode(6).numbers());
         assertThat(o.engineNode(6).members()).containsExactly(4L, 6L, 7L);
     }
+
+    /**
+     * Seed 4389 (a device, no wait_for_all): the same abandoned held ring, activated in the old reference
+     * for the members left behind; the extra recalculation grew node 9's adopted expected votes (4) to the
+     * votes present (5). corosync never activates that ring, so the adopted value stays.
+     */
+    @Test
+    void seed4389AdoptedExpectedVotesStayWhenTheHeldRingIsAborted() throws Exception {
+        Outcome o = run("seed-4389.conf", "seed-4389.vqsim");
+        assertThat(o.checkFailures()).as(o.messages()).isZero();
+        assertThat(o.engineNode(9).numbers()).isEqualTo("expected=4 highest=4 total=1 quorum=5 flags=0 quorate=false");
+        assertThat(o.referenceNode(9).numbers()).isEqualTo(o.engineNode(9).numbers());
+        assertThat(o.engineNode(9).members()).containsExactly(9L);
+    }
 }
