@@ -240,19 +240,29 @@ public final class ReferenceCluster implements ClusterDriver {
     /**
      * Installs a new ring in every partition whose running members changed. A partition is known by its
      * members, not by vqsim's number: renumbering an unchanged group of nodes is no membership change.
+     *
+     * <p>Every changed partition gets its ring before any ring is considered for activation: a ring that
+     * one of its members left is replaced for all of them at once (the others' partition changed too), so
+     * it is aborted, never activated for those that remain (corosync's sync_abort; the group layer retires it).
      */
     private void installViews() {
         TreeSet<Integer> parts = new TreeSet<>();
         running.keySet().forEach(id -> parts.add(partitionOf.get(id)));
+        List<List<Long>> changed = new ArrayList<>();
         for (int p : parts) {
             List<Long> m = membersOf(p);
-            if (m.stream().allMatch(id -> m.equals(installed.get(id)))) {
-                continue;
+            if (!m.stream().allMatch(id -> m.equals(installed.get(id)))) {
+                changed.add(m);
             }
+        }
+        for (List<Long> m : changed) {
             m.forEach(id -> installed.put(id, m));
             ringSeq += 4;
             String ring = Long.toHexString(m.get(0)) + "." + Long.toHexString(ringSeq);
             m.forEach(id -> ringOf.put(id, ring));
+        }
+        installed.keySet().retainAll(running.keySet());
+        for (List<Long> m : changed) {
             for (long id : m) {
                 running.get(id).syncInit(m, now);
             }
@@ -262,9 +272,8 @@ public final class ReferenceCluster implements ClusterDriver {
             drain();
             // votequorum_sync_activate runs once every member's sync is done: not while a device holds it
             m.forEach(id -> running.get(id).activationPending = true);
-            activateReleasedRings();
         }
-        installed.keySet().retainAll(running.keySet());
+        activateReleasedRings();
     }
 
     /**
