@@ -26,6 +26,18 @@ class VotequorumTest {
         return m;
     }
 
+    /** Nodes 1 and 2 in one ring, node 1's device registered and polled with the vote on that ring. */
+    private static Ring twoNodesWithAPolledDevice() {
+        Ring r = new Ring(nodes(2, "quorum.device.model", "net", "quorum.device.votes", "1"), 1, 2);
+        r.install(1, 2);
+        Votequorum vq = r.node(1);
+        vq.qdeviceRegister("Qdevice");
+        r.deliver(1, 2);
+        vq.qdevicePoll("Qdevice", true, r.ringId(), 0);
+        r.deliver(1, 2);
+        return r;
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "quorum.two_node=1,quorum.device.model=net"
@@ -185,14 +197,8 @@ class VotequorumTest {
 
     @Test
     void aRegisteredAliveDeviceHoldsTheSyncUntilItPollsWithTheNewRing() {
-        Map<String, String> cmap = nodes(2, "quorum.device.model", "net", "quorum.device.votes", "1");
-        Ring r = new Ring(cmap, 1, 2);
-        r.install(1, 2);
+        Ring r = twoNodesWithAPolledDevice();
         Votequorum vq = r.node(1);
-        vq.qdeviceRegister("Qdevice");
-        r.deliver(1, 2);
-        vq.qdevicePoll("Qdevice", true, r.ringId(), 0);
-        r.deliver(1, 2);
         r.effects.clear();
         r.install(1, 2);
         assertThat(vq.syncInProgress()).isTrue();
@@ -206,14 +212,8 @@ class VotequorumTest {
 
     @Test
     void theDeviceTimerReleasesTheSyncAndWithdrawsTheVote() {
-        Map<String, String> cmap = nodes(2, "quorum.device.model", "net", "quorum.device.votes", "1");
-        Ring r = new Ring(cmap, 1, 2);
-        r.install(1, 2);
+        Ring r = twoNodesWithAPolledDevice();
         Votequorum vq = r.node(1);
-        vq.qdeviceRegister("Qdevice");
-        r.deliver(1, 2);
-        vq.qdevicePoll("Qdevice", true, r.ringId(), 0);
-        r.deliver(1, 2);
         r.install(1, 2);
         assertThat(vq.syncProcess()).isFalse();
         vq.timerExpired(TimerKind.QDEVICE, 30_000);
