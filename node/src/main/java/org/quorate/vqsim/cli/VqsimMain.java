@@ -202,21 +202,32 @@ public final class VqsimMain implements Callable<Integer> {
         try {
             Path dir = replayDir != null ? Files.createDirectories(replayDir) : Files.createTempDirectory("quorate-vqsim-");
             for (SeedResult f : s.failures()) {
-                out.println("seed " + f.seed() + " failed at step " + f.failedStep() + ":");
-                f.violations().forEach(v -> out.println("  " + v));
-                Path conf = dir.resolve("seed-" + f.seed() + ".conf");
-                Files.writeString(conf, ConfText.render(f.schedule().cmap()));
-                for (Map.Entry<Path, Map<String, String>> v : f.schedule().variants().entrySet()) {
-                    Files.writeString(dir.resolve(v.getKey().toString()), ConfText.render(v.getValue()));
-                }
-                Path replay = dir.resolve("seed-" + f.seed() + ".vqsim");
-                Files.writeString(replay, f.schedule().script(conf.toString()));
-                out.println("  replay: quorate-vqsim -c " + conf + " " + replay);
+                reportFailure(out, f, dir);
             }
         } catch (IOException e) {
             System.err.println("cannot write the replay files: " + e.getMessage());
         }
         return ExitCode.CHECK_FAILED.code;
+    }
+
+    /**
+     * Says which seed failed where and why, writes its corosync.conf files and replay script into {@code dir},
+     * and prints the script too, so a failure seen in a CI log can be replayed without its files.
+     */
+    static void reportFailure(PrintStream out, SeedResult f, Path dir) throws IOException {
+        out.println("seed " + f.seed() + " failed at step " + f.failedStep() + ":");
+        f.violations().forEach(v -> out.println("  " + v));
+        Path conf = dir.resolve("seed-" + f.seed() + ".conf");
+        Files.writeString(conf, ConfText.render(f.schedule().cmap()));
+        for (Map.Entry<Path, Map<String, String>> v : f.schedule().variants().entrySet()) {
+            Files.writeString(dir.resolve(v.getKey().toString()), ConfText.render(v.getValue()));
+        }
+        Path replay = dir.resolve("seed-" + f.seed() + ".vqsim");
+        String script = f.schedule().script(conf.toString());
+        Files.writeString(replay, script);
+        out.println("  replay: quorate-vqsim -c " + conf + " " + replay);
+        out.println("  replay script:");
+        script.lines().forEach(line -> out.println("  | " + line));
     }
 
     private EngineFactory factory() {

@@ -84,4 +84,24 @@ class VqsimMainTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("seeds 20 (from 5), steps ")
                 .contains("failed seeds 0").contains("S1 allowed: two_node ");
     }
+
+    @Test
+    void aFailingSeedIsReportedWithItsReplayFilesAndTheScriptItself() throws Exception {
+        // an engine that counts node 1 with two votes disagrees with the reference model (S2)
+        org.quorate.vqsim.random.EngineFactory mutated = (cmap, loader) -> {
+            java.util.Map<String, String> m = new java.util.TreeMap<>(cmap);
+            m.put("nodelist.node.0.quorum_votes", "2");
+            return new org.quorate.vqsim.reference.ReferenceCluster(m, loader);
+        };
+        var failure = org.quorate.vqsim.random.Campaign.run(1, 20, 50, 1, mutated, 20).failures().get(0);
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        VqsimMain.reportFailure(new PrintStream(report, true, StandardCharsets.UTF_8), failure, dir);
+        String text = report.toString(StandardCharsets.UTF_8);
+        Path replay = dir.resolve("seed-" + failure.seed() + ".vqsim");
+        assertThat(text).startsWith("seed " + failure.seed() + " failed at step " + failure.failedStep() + ":")
+                .contains("  S2: node ", "  replay: quorate-vqsim -c " + dir.resolve("seed-" + failure.seed() + ".conf"))
+                .contains("  | # quorate-vqsim --random --seed " + failure.seed());
+        assertThat(text.lines().filter(l -> l.startsWith("  | ")).count())
+                .as("every line of the written script is printed").isEqualTo(Files.readString(replay).lines().count());
+    }
 }
