@@ -90,42 +90,14 @@ public final class ScriptRunner {
     }
 
     private Outcome apply(int lineNo, Command c) {
-        if (c instanceof Command.Up up) {
-            up.nodesByPartition().forEach((p, ids) -> both(d -> d.up(p, ids)));
-            return afterChange(c);
-        } else if (c instanceof Command.Down down) {
-            both(d -> d.down(down.nodes()));
-            return afterChange(c);
-        } else if (c instanceof Command.Move move) {
-            both(d -> d.move(move.nodesByPartition()));
-            return afterChange(c);
-        } else if (c instanceof Command.Join join) {
-            both(d -> d.join(join.partitions()));
-            return afterChange(c);
-        } else if (c instanceof Command.Qdevice qd) {
-            both(d -> {
-                if (qd.on()) {
-                    d.qdeviceOn(qd.nodes());
-                } else {
-                    d.qdeviceOff(qd.nodes());
-                }
-            });
-            return afterChange(c);
-        } else if (c instanceof Command.Sleep s) {
-            both(d -> d.advance(s.duration()));
-            return afterChange(c);
-        } else if (c instanceof Command.Expected e) {
-            long on = e.onNode() != null ? e.onNode() : lowestRunning();
-            compareRefusals(c, driver.setExpected(on, e.expected()),
-                    reference == null ? null : reference.setExpected(on, e.expected()), on);
-            return afterChange(c);
-        } else if (c instanceof Command.Votes v) {
-            long on = v.onNode() != null ? v.onNode() : v.node();
-            compareRefusals(c, driver.setVotes(on, v.node(), v.votes()),
-                    reference == null ? null : reference.setVotes(on, v.node(), v.votes()), on);
-            return afterChange(c);
-        } else if (c instanceof Command.Reload r) {
-            both(d -> d.reload(r.file()));
+        if (DriverCommands.actsOnTheCluster(c)) {
+            boolean onOneNode = c instanceof Command.Expected || c instanceof Command.Votes;
+            long on = onOneNode ? DriverCommands.targetNode(c, this::lowestRunning) : 0; // both sides, same node
+            String engine = DriverCommands.apply(driver, c, () -> on);
+            String ref = reference == null ? null : DriverCommands.apply(reference, c, () -> on);
+            if (onOneNode) {
+                compareRefusals(c, engine, ref, on);
+            }
             return afterChange(c);
         } else if (c instanceof Command.Check) {
             return check(lineNo);

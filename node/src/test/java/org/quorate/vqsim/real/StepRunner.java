@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.quorate.vqsim.ClusterDriver;
 import org.quorate.vqsim.NodeSnapshot;
+import org.quorate.vqsim.run.DriverCommands;
 import org.quorate.vqsim.script.Command;
 
 /**
@@ -43,33 +44,15 @@ final class StepRunner {
         return finish(0, "(start: up " + driver.configuredNodes() + ")", null, t0);
     }
 
-    /** Applies the command; {@link #finish} settles and takes the snapshot (split so a caller can act between). */
-    /** The refusal text of {@code expected}/{@code votes}, otherwise null. */
+    /**
+     * Applies the command and returns the refusal text of {@code expected}/{@code votes}, otherwise null;
+     * {@link #finish} settles and takes the snapshot (split so a caller can act between).
+     */
     String apply(Command command) {
-        // if-chain, not a pattern switch: Java 17 has type patterns in instanceof only
-        if (command instanceof Command.Up u) {
-            u.nodesByPartition().forEach(driver::up);
-        } else if (command instanceof Command.Down d) {
-            driver.down(d.nodes());
-        } else if (command instanceof Command.Move m) {
-            driver.move(m.nodesByPartition());
-        } else if (command instanceof Command.Join j) {
-            driver.join(j.partitions());
-        } else if (command instanceof Command.Qdevice q) {
-            if (q.on()) {
-                driver.qdeviceOn(q.nodes());
-            } else {
-                driver.qdeviceOff(q.nodes());
-            }
-        } else if (command instanceof Command.Sleep s) {
-            driver.advance(s.duration());
-        } else if (command instanceof Command.Expected e) {
-            return driver.setExpected(e.onNode() != null ? e.onNode() : lowestUp(), e.expected());
-        } else if (command instanceof Command.Votes v) {
-            return driver.setVotes(v.onNode() != null ? v.onNode() : v.node(), v.node(), v.votes());
-        } else if (command instanceof Command.Reload r) {
-            driver.reload(r.file());
-        } else if (command instanceof Command.Autofence a) {
+        if (DriverCommands.actsOnTheCluster(command)) {
+            return DriverCommands.apply(driver, command, this::lowestUp);
+        }
+        if (command instanceof Command.Autofence a) {
             autofence = a.on();
         } else if (command instanceof Command.Exit || command instanceof Command.Help) {
             throw new IllegalArgumentException("a scenario must not contain '" + command.text() + "'");
