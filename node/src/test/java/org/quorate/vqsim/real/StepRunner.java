@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.quorate.votequorum.InfoFlag;
 import org.quorate.vqsim.ClusterDriver;
 import org.quorate.vqsim.NodeSnapshot;
 import org.quorate.vqsim.run.DriverCommands;
@@ -85,8 +86,8 @@ final class StepRunner {
         List<Long> cast = new ArrayList<>();
         List<Long> withheld = new ArrayList<>();
         for (NodeSnapshot n : nodes) {
-            if (n.up() && (n.flags() & 64) != 0 && (n.flags() & 128) != 0) {
-                ((n.flags() & 256) != 0 ? cast : withheld).add(n.nodeId());
+            if (n.up() && InfoFlag.QDEVICE_REGISTERED.in(n.flags()) && InfoFlag.QDEVICE_ALIVE.in(n.flags())) {
+                (InfoFlag.QDEVICE_CAST_VOTE.in(n.flags()) ? cast : withheld).add(n.nodeId());
             }
         }
         return Map.of(true, cast, false, withheld);
