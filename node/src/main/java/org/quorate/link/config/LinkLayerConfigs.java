@@ -1,5 +1,7 @@
 package org.quorate.link.config;
 
+import org.quorate.conf.CmapEntry;
+import org.quorate.conf.ConfDocument;
 import org.quorate.conf.ConfException;
 import org.quorate.conf.CorosyncConfig;
 import org.quorate.conf.LinkConfig;
@@ -8,13 +10,13 @@ import org.quorate.conf.TotemKey;
 import org.quorate.config.Settings;
 import org.quorate.link.LinkPolicy;
 import org.quorate.link.crypto.CryptoConfig;
-import org.quorate.link.pmtud.PmtuSettings;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +39,40 @@ public final class LinkLayerConfigs {
     public static LinkLayerConfig fromCorosync(CorosyncConfig conf, int localNodeId, CryptoConfig crypto,
                                                Settings linkSettings) {
         return fromCorosync("corosync.conf", conf, localNodeId, crypto, linkSettings, AddressResolver.SYSTEM);
+    }
+
+    /**
+     * The link layer of node {@code localNodeId} of the file {@code doc}, crypto included: totem.secauth,
+     * crypto_cipher and crypto_hash map through {@link CryptoConfig#fromCorosync}, the authkey is
+     * {@code keyfile} when given, else totem.keyfile; the {@code aead} setting may swap AES-GCM for
+     * ChaCha20-Poly1305 (same key, same derivation).
+     *
+     * @throws ConfException naming the file, the line and the key of the first problem
+     * @throws java.io.UncheckedIOException when the authkey cannot be read (naming the file)
+     */
+    public static LinkLayerConfig fromCorosync(ConfDocument doc, int localNodeId, Path keyfile, Settings linkSettings,
+                                               AddressResolver resolver) {
+        CorosyncConfig conf = CorosyncConfig.of(doc);
+        Path key = keyfile != null ? keyfile : Path.of(conf.totem().keyfile());
+        CryptoConfig crypto;
+        try {
+            crypto = CryptoConfig.fromCorosync(raw(doc, "totem.secauth"), raw(doc, "totem.crypto_cipher"),
+                    raw(doc, "totem.crypto_hash"), CryptoConfig.KeySource.file(key));
+        } catch (IllegalArgumentException e) {
+            String k = e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "totem";
+            CmapEntry entry = doc.entry(k);
+            throw new ConfException(ConfException.Stage.VALIDATION, doc.fileName(), entry == null ? 0 : entry.line(),
+                    null, e.getMessage());
+        }
+        if (linkSettings.get(LinkSettingKeys.AEAD) == LinkAead.CHACHA20_POLY1305 && crypto.suite().name().startsWith("AES_")) {
+            crypto = CryptoConfig.chacha20Poly1305(crypto.key());
+        }
+        return fromCorosync(doc.fileName(), conf, localNodeId, crypto, linkSettings, resolver);
+    }
+
+    private static String raw(ConfDocument doc, String key) {
+        CmapEntry e = doc.entry(key);
+        return e == null ? null : e.value();
     }
 
     /**
@@ -134,7 +170,7 @@ public final class LinkLayerConfigs {
             Duration pmtudInterval = settings.isGiven(LinkSettingKeys.PMTUD_INTERVAL)
                     ? settings.get(LinkSettingKeys.PMTUD_INTERVAL)
                     : Duration.ofSeconds(conf.totem().get(TotemKey.KNET_PMTUD_INTERVAL));
-            tuning = tuning.withPmtu(new PmtuSettings(pmtudInterval, (int) conf.totem().get(TotemKey.KNET_MTU)));
+            tuning = tuning.withPmtud(pmtudInterval, (int) conf.totem().get(TotemKey.KNET_MTU));
             return new LinkLayerConfig(localNodeId, local.displayName(), LinkPolicy.fromConf(conf.totem().linkMode()),
                     crypto, hosts, tuning);
         }

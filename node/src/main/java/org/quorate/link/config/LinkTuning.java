@@ -27,12 +27,24 @@ public record LinkTuning(HeartbeatTuning heartbeat, PmtuSettings pmtu, Reassembl
 
     /** The tuning {@code s} (a {@link LinkSettingKeys#SCHEMA} settings) describes. */
     public static LinkTuning from(Settings s) {
-        HeartbeatTuning heartbeat = new HeartbeatTuning(s.get(LinkSettingKeys.HEARTBEAT_TICK));
-        PmtuSettings pmtu = new PmtuSettings(s.get(LinkSettingKeys.PMTUD_INTERVAL), PmtuSettings.DEFAULTS.fixedMtu());
+        HeartbeatTuning heartbeat = new HeartbeatTuning(s.get(LinkSettingKeys.HEARTBEAT_TICK),
+                s.get(LinkSettingKeys.SUSPICION_PROBES), s.get(LinkSettingKeys.PROBE_DIVISOR),
+                s.get(LinkSettingKeys.PROBES_PER_ROUND), s.get(LinkSettingKeys.OVERDUE_FLOOR),
+                s.get(LinkSettingKeys.FAILOVER_MISSES), s.get(LinkSettingKeys.RECOVERY_PONGS),
+                s.get(LinkSettingKeys.LOSS_SMOOTHING));
+        PmtuSettings pmtu = new PmtuSettings(s.get(LinkSettingKeys.PMTUD_INTERVAL), PmtuSettings.DEFAULTS.fixedMtu(),
+                s.get(LinkSettingKeys.PMTUD_PROBE_TIMEOUT), s.get(LinkSettingKeys.PMTUD_MAX_PROBES),
+                s.get(LinkSettingKeys.PMTUD_SEARCH_RESOLUTION), s.get(LinkSettingKeys.PMTUD_RAISE_INTERVAL));
         ReassemblyLimits reassembly = new ReassemblyLimits(s.get(LinkSettingKeys.REASSEMBLY_MAX_MESSAGES),
                 s.get(LinkSettingKeys.REASSEMBLY_MAX_BYTES), s.get(LinkSettingKeys.REASSEMBLY_TIMEOUT));
         return new LinkTuning(heartbeat, pmtu, reassembly, s.get(LinkSettingKeys.MAX_QUEUED_BYTES_PER_HOST),
                 s.get(LinkSettingKeys.AEAD));
+    }
+
+    /** The same tuning with corosync.conf's two PMTUD keys (totem.knet_pmtud_interval, totem.knet_mtu). */
+    public LinkTuning withPmtud(java.time.Duration interval, int fixedMtu) {
+        return withPmtu(new PmtuSettings(interval, fixedMtu, pmtu.probeTimeout(), pmtu.maxProbes(),
+                pmtu.searchResolution(), pmtu.raiseInterval()));
     }
 
     public LinkTuning withPmtu(PmtuSettings newPmtu) {

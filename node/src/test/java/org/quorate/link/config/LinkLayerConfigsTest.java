@@ -217,4 +217,30 @@ class LinkLayerConfigsTest {
         assertThat(c.tuning().reassembly().maxMessages()).isEqualTo(4);
         assertThat(Map.of("k", c.tuning().reassembly().timeout())).containsEntry("k", Duration.ofSeconds(2));
     }
+
+    @Test
+    void theDocumentOverloadMapsCryptoAndReadsTheAuthkey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path key = dir.resolve("authkey");
+        byte[] secret = new byte[256];
+        new java.util.Random(62).nextBytes(secret);
+        java.nio.file.Files.write(key, secret);
+        var doc = ConfParser.parse("/etc/corosync/corosync.conf", conf("secauth: on", "198.19.62.3"));
+        LinkLayerConfig c = LinkLayerConfigs.fromCorosync(doc, 1, key, DEFAULTS, AddressResolver.SYSTEM);
+        assertThat(c.crypto().enabled()).isTrue();
+        assertThat(c.crypto().suite()).isEqualTo(org.quorate.link.crypto.CipherSuite.AES_256_GCM);
+        Settings chacha = LinkSettingKeys.SCHEMA.newSettings().set(LinkSettingKeys.AEAD, LinkAead.CHACHA20_POLY1305)
+                .buildOrThrow();
+        assertThat(LinkLayerConfigs.fromCorosync(doc, 1, key, chacha, AddressResolver.SYSTEM).crypto().suite())
+                .isEqualTo(org.quorate.link.crypto.CipherSuite.CHACHA20_POLY1305);
+        var clear = ConfParser.parse("c.conf", conf("crypto_cipher: none\n  crypto_hash: none", "198.19.62.3"));
+        assertThat(LinkLayerConfigs.fromCorosync(clear, 1, dir.resolve("absent"), DEFAULTS, AddressResolver.SYSTEM)
+                .crypto().enabled()).isFalse();
+        assertThatThrownBy(() -> LinkLayerConfigs.fromCorosync(doc, 1, dir.resolve("absent"), DEFAULTS,
+                AddressResolver.SYSTEM)).hasMessageContaining(dir.resolve("absent").toString());
+        var unset = ConfParser.parse("/etc/corosync/corosync.conf", conf("", "198.19.62.3"));
+        assertThatThrownBy(() -> LinkLayerConfigs.fromCorosync(unset, 1, key, DEFAULTS, AddressResolver.SYSTEM))
+                .isInstanceOf(ConfException.class).hasMessageStartingWith("/etc/corosync/corosync.conf")
+                .hasMessageContaining("no crypto configured");
+    }
 }
