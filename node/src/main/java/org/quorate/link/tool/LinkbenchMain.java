@@ -41,9 +41,10 @@ import java.util.concurrent.Callable;
 @Command(name = "quorate-linkbench", mixinStandardHelpOptions = true, version = "quorate-linkbench 0.1.0",
         sortOptions = false,
         description = {
-            "Runs Quorate's link layer alone on this host with the links corosync.conf configures, sends",
-            "numbered messages to the other nodes (run it on each of them), and prints link events and counts.",
-            "Without netem, --impair-rx-* drop and delay received datagrams in user space, seeded."},
+            "Runs Quorate's link layer alone on this host, with the links of corosync.conf.",
+            "Run it on every node: each sends numbered messages to the others and prints",
+            "link events, then the counts. Without netem, --impair-rx-* drop and delay",
+            "received datagrams in user space, seeded."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the run completed (whatever was lost: read the counts)",
