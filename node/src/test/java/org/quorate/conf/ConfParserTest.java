@@ -37,10 +37,10 @@ class ConfParserTest {
 
     @Test
     void numbersNodesInFileOrderAndInterfacesByLinknumber() {
-        ConfDocument doc = parse("nodelist {\n node {\n  ring0_addr: 10.0.0.1\n  nodeid: 1\n }\n node {\n  nodeid: 2\n"
+        ConfDocument doc = parse("nodelist {\n node {\n  ring0_addr: 198.19.100.1\n  nodeid: 1\n }\n node {\n  nodeid: 2\n"
             + "  name: b\n }\n}\ntotem {\n interface {\n  linknumber: 1\n  knet_link_priority: 5\n  ringnumber: 9\n }\n"
             + " interface {\n  mcastport: 6000\n }\n}\n");
-        assertThat(doc.cmap()).containsEntry("nodelist.node.0.ring0_addr", "10.0.0.1")
+        assertThat(doc.cmap()).containsEntry("nodelist.node.0.ring0_addr", "198.19.100.1")
             .containsEntry("nodelist.node.0.nodeid", "1").containsEntry("nodelist.node.1.name", "b")
             .containsEntry("totem.interface.1.knet_link_priority", "5")
             .containsEntry("totem.interface.0.mcastport", "6000")

@@ -16,8 +16,8 @@ class ConfReloadTest {
 
     @Test
     void addingANodeAndChangingExpectedVotesApplyAtOnce() {
-        ConfReload r = ConfReload.between(doc("", node(1, "10.0.0.1")),
-            doc("\texpected_votes: 3\n", node(1, "10.0.0.1") + node(2, "10.0.0.2")));
+        ConfReload r = ConfReload.between(doc("", node(1, "198.19.100.1")),
+            doc("\texpected_votes: 3\n", node(1, "198.19.100.1") + node(2, "198.19.100.2")));
         assertThat(r.changedKeys()).containsExactly("nodelist.node.1.nodeid", "nodelist.node.1.ring0_addr",
             "quorum.expected_votes");
         assertThat(r.ignoredUntilRestart()).isEmpty();
@@ -26,18 +26,18 @@ class ConfReloadTest {
 
     @Test
     void readOnlyQuorumFeaturesWaitForARestart() {
-        ConfReload r = ConfReload.between(doc("\twait_for_all: 1\n", node(1, "10.0.0.1")),
-            doc("\twait_for_all: 0\n\tlast_man_standing: 1\n\ttwo_node: 1\n", node(1, "10.0.0.1")));
+        ConfReload r = ConfReload.between(doc("\twait_for_all: 1\n", node(1, "198.19.100.1")),
+            doc("\twait_for_all: 0\n\tlast_man_standing: 1\n\ttwo_node: 1\n", node(1, "198.19.100.1")));
         assertThat(r.ignoredUntilRestart()).containsExactly("quorum.last_man_standing", "quorum.wait_for_all");
         assertThat(r.changedKeys()).contains("quorum.two_node");
     }
 
     @Test
     void anExistingNodesAddressOnAnExistingLinkCannotChange() {
-        ConfReload r = ConfReload.between(doc("", node(1, "10.0.0.1") + node(2, "10.0.0.2")),
-            doc("", node(2, "10.0.0.2") + node(1, "10.0.0.9")));
+        ConfReload r = ConfReload.between(doc("", node(1, "198.19.100.1") + node(2, "198.19.100.2")),
+            doc("", node(2, "198.19.100.2") + node(1, "198.19.100.9")));
         assertThat(r.refusal()).hasValueSatisfying(m -> assertThat(m)
             .startsWith("To reconfigure an interface it must be deleted and recreated.")
-            .endsWith("(node 1, link 0: 10.0.0.1 -> 10.0.0.9)"));
+            .endsWith("(node 1, link 0: 198.19.100.1 -> 198.19.100.9)"));
     }
 }

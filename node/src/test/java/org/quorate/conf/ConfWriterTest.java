@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class ConfWriterTest {
     private static final String OLD = "totem {\n\tversion: 2\n\tconfig_version: 7\n}\n\nnodelist {\n\tnode {\n"
-        + "\t\tnodeid: 1\n\t\tring0_addr: 10.0.0.1\n\t}\n}\n";
+        + "\t\tnodeid: 1\n\t\tring0_addr: 198.19.100.1\n\t}\n}\n";
 
     @TempDir
     Path dir;
@@ -97,9 +97,9 @@ class ConfWriterTest {
     void writesTheEditAndBumpsTheVersion() throws IOException {
         Path t = target();
         ConfDocument doc = ConfParser.parse(t);
-        doc.root().section("nodelist").orElseThrow().addSection("node").set("nodeid", "2").set("ring0_addr", "10.0.0.2");
+        doc.root().section("nodelist").orElseThrow().addSection("node").set("nodeid", "2").set("ring0_addr", "198.19.100.2");
         String written = ConfWriter.system().write(doc, t, true);
-        assertThat(Files.readString(t)).isEqualTo(written).contains("config_version: 8").contains("ring0_addr: 10.0.0.2");
+        assertThat(Files.readString(t)).isEqualTo(written).contains("config_version: 8").contains("ring0_addr: 198.19.100.2");
         assertThat(ConfParser.parse(t).cmap()).containsEntry("nodelist.node.1.nodeid", "2");
         assertThat(leftovers()).isEmpty();
     }
@@ -139,7 +139,7 @@ class ConfWriterTest {
         assertThatThrownBy(() -> ConfWriter.system().write(doc, t, true)).isInstanceOf(ConfException.class)
             .hasMessageContaining("Value of key \"totem.token\"");
         ConfDocument dup = ConfParser.parse(t);
-        dup.root().section("nodelist").orElseThrow().addSection("node").set("nodeid", "1").set("ring0_addr", "10.0.0.9");
+        dup.root().section("nodelist").orElseThrow().addSection("node").set("nodeid", "1").set("ring0_addr", "198.19.100.9");
         assertThatThrownBy(() -> ConfWriter.system().write(dup, t, false)).isInstanceOf(ConfException.class)
             .hasMessageContaining("Nodeid 1 appears twice in corosync.conf");
         assertThat(Files.readString(t)).isEqualTo(OLD);

@@ -12,7 +12,7 @@ class TypedViewsTest {
         StringBuilder sb = new StringBuilder("totem {\n\tversion: 2\n" + totemExtra + "}\nnodelist {\n");
         for (int i = 1; i <= nodes; i++) {
             sb.append("\tnode {\n\t\tnodeid: ").append(i).append("\n\t\tname: n").append(i)
-                .append("\n\t\tring0_addr: 10.0.0.").append(i).append("\n\t}\n");
+                .append("\n\t\tring0_addr: 198.19.100.").append(i).append("\n\t}\n");
         }
         sb.append("}\nquorum {\n\tprovider: corosync_votequorum\n").append(quorumExtra).append("}\n");
         return CorosyncConfig.of(ConfParser.parse("v.conf", sb.toString(), Dialect.COROSYNC, UserDb.numericOnly()));
@@ -73,7 +73,7 @@ class TypedViewsTest {
     void nodesKeepTheirPositionIdVotesAndRings() {
         List<NodeConfig> nodes = config("", 3, "").nodes();
         assertThat(nodes).extracting(n -> n.nodeId().getAsLong()).containsExactly(1L, 2L, 3L);
-        assertThat(nodes.get(1).ringAddresses()).containsEntry(0, "10.0.0.2");
+        assertThat(nodes.get(1).ringAddresses()).containsEntry(0, "198.19.100.2");
         assertThat(nodes.get(1).votes()).isEqualTo(1);
         assertThat(nodes.get(1).displayName()).isEqualTo("n2");
     }

@@ -7,4 +7,8 @@ public interface PmtuOutbox {
 
     /** The validated size changed (in UDP payload bytes), with why. */
     void mtuChanged(int from, int to, String reason);
+
+    /** The discovery moved to another phase, with why (for the debug log). Default: ignored. */
+    default void stateChanged(PmtuState from, PmtuState to, String reason) {
+    }
 }
