@@ -8,6 +8,7 @@ import org.quorate.link.heartbeat.LinkState;
 import org.quorate.link.pmtud.PmtuDiscovery;
 import org.quorate.link.pmtud.PmtuOutbox;
 import org.quorate.link.pmtud.PmtuSettings;
+import org.quorate.link.pmtud.PmtuState;
 import org.quorate.link.select.LinkCandidate;
 import org.quorate.link.status.LinkStats;
 
@@ -50,14 +51,22 @@ final class LinkPath implements HeartbeatOutbox, PmtuOutbox {
         return heartbeat.connected();
     }
 
+    /** knet's eligible: connected with a valid MTU (a path that does not carry even the floor has none). */
+    boolean hasValidMtu() {
+        return pmtud.state() != PmtuState.ERROR;
+    }
+
     LinkCandidate candidate() {
-        boolean connected = heartbeat.connected();
+        boolean connected = heartbeat.connected() && hasValidMtu();
         return new LinkCandidate(spec.linkId(), spec.priority(), connected, connected && heartbeat.carriesTraffic());
     }
 
     String notEligibleWhy() {
         if (!heartbeat.connected()) {
             return "down: " + downReason;
+        }
+        if (!hasValidMtu()) {
+            return "no valid MTU: path-MTU discovery could not confirm " + pmtud.mtu() + " bytes";
         }
         if (!heartbeat.carriesTraffic()) {
             return "standby: " + (trafficReason.isEmpty() ? "pongs overdue" : trafficReason);

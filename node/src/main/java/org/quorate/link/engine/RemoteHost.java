@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class RemoteHost {
     /** knet's dedup window: a circular buffer of 4096 entries per source host (spec §5.5). */
-    static final int DEDUP_WINDOW = 4096;
+    static final int DEDUP_WINDOW = DedupWindow.KNET_SIZE;
 
     final int hostId;
     final String name;

@@ -66,7 +66,7 @@ final class StatusSnapshot {
         LinkScore s = p.heartbeat.score();
         int dataMtu = Math.max(0, p.pmtud.mtu() - dataOverhead);
         return new LinkStatus(p.linkId(), p.spec.local(), p.spec.remote(), true, p.heartbeat.connected(),
-                p.heartbeat.connected() && p.heartbeat.carriesTraffic(), p.spec.priority(), dataMtu,
+                p.candidate().carriesTraffic(), p.spec.priority(), dataMtu,
                 p.notEligibleWhy(), p.stats.snapshot(), s.latencyMinUs(), s.latencyAvgUs(), s.latencyMaxUs(),
                 s.samples(), s.upCount(), s.downCount(), s.lossRatio());
     }
