@@ -36,6 +36,9 @@ final class SimTestbed implements LinkTestbed {
     /** The host id of the outsider that sends raw datagrams. */
     static final int OUTSIDER = 250;
 
+    /** One way on a quiet LAN: a zero delay would let a pong land exactly on a tick boundary. */
+    static final Duration LAN_DELAY = Duration.ofNanos(100_000);
+
     private final TestbedSpec spec;
     private final VirtualScheduler scheduler = new VirtualScheduler();
     private final SimNetwork network;
@@ -52,6 +55,7 @@ final class SimTestbed implements LinkTestbed {
         this.spec = spec;
         this.network = new SimNetwork(scheduler, spec.seed());
         this.transport = new SimDatagramTransport(network, book);
+        network.setDefaultConditions(LinkConditions.PERFECT.withDelay(LAN_DELAY, Duration.ZERO));
         SplittableRandom keys = new SplittableRandom(spec.seed() ^ 0x5eed_c0deL);
         AuthKey cluster = AuthKey.of(randomBytes(keys, 256));
         AuthKey foreign = AuthKey.of(randomBytes(keys, 256));
@@ -87,7 +91,10 @@ final class SimTestbed implements LinkTestbed {
             }
             hosts.add(new HostLinks(h, "node" + h, links));
         }
-        return new LinkLayerConfig(self, "node" + self, spec.policy(), crypto, hosts, LinkTuning.DEFAULTS);
+        LinkTuning d = LinkTuning.DEFAULTS;
+        LinkTuning tuning = new LinkTuning(d.heartbeat().withTick(spec.tick()), d.pmtu(), d.reassembly(),
+                d.maxQueuedBytesPerHost());
+        return new LinkLayerConfig(self, "node" + self, spec.policy(), crypto, hosts, tuning);
     }
 
     private void startEngine(int h) {
@@ -162,7 +169,7 @@ final class SimTestbed implements LinkTestbed {
     @Override
     public void shape(int from, int to, int link, Shaping s) {
         network.update(Endpoint.of(from, link), Endpoint.of(to, link), c -> LinkConditions.PERFECT.withCut(c.cut())
-                .withDropRate(s.loss()).withDelay(s.delay(), s.jitter()).withMtu(s.mtu()));
+                .withDropRate(s.loss()).withDelay(LAN_DELAY.plus(s.delay()), s.jitter()).withMtu(s.mtu()));
     }
 
     @Override
