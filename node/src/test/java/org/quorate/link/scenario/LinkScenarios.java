@@ -309,10 +309,11 @@ abstract class LinkScenarios {
 
     @Test
     void twoPercentLossAndJitterOnEveryLinkForTenMinutesCausesNoFalseLinkDown() {
-        scenario(TestbedSpec.corosyncDefaults(2, 2, seed()), bed -> lossySoak(bed, Duration.ofMinutes(10)));
+        scenario(TestbedSpec.corosyncDefaults(2, 2, seed()), bed -> lossySoak(bed, Duration.ofMinutes(10), Duration.ofMillis(100)));
     }
 
-    static void lossySoak(LinkTestbed bed, Duration length) {
+    /** {@code trafficPeriod}: how often host 1 sends a message to host 2 meanwhile. */
+    static void lossySoak(LinkTestbed bed, Duration length, Duration trafficPeriod) {
         warmUp(bed);
         Shaping lossy = Shaping.loss(0.02).withJitter(Duration.ofMillis(1), Duration.ofMillis(20));
         for (int l = 0; l < bed.spec().links(); l++) {
@@ -324,7 +325,7 @@ abstract class LinkScenarios {
                 }
             }
         }
-        Traffic t = Traffic.start(bed, 1, 2, Duration.ofMillis(100), 200);
+        Traffic t = Traffic.start(bed, 1, 2, trafficPeriod, 64);
         bed.runFor(length);
         assertThat(downs(bed)).as("false link-downs in " + length).isZero();
         assertThat(unreachables(bed)).isZero();
