@@ -329,6 +329,9 @@ abstract class LinkScenarios {
         bed.runFor(length);
         assertThat(downs(bed)).as("false link-downs in " + length).isZero();
         assertThat(unreachables(bed)).isZero();
+        double pingsArrived = (double) link(bed, 2, 1, 0).counters().rxPingPackets()
+                / link(bed, 1, 2, 0).counters().txPingPackets();
+        assertThat(pingsArrived).as("the loss is really there").isBetween(0.96, 0.99);
         double delivered = (double) t.distinctReceived() / t.sent();
         assertThat(delivered).as("delivered fraction at 2 % loss").isGreaterThan(0.95);
     }
