@@ -62,7 +62,10 @@ public final class LinkHeartbeat {
             timeout.decay(latency.averageUs());
         }
         loss.lost(ledger.expireBefore(nowNanos - pongTimeoutNanos));
-        if (!pinged || nowNanos - pingLast >= pingIntervalNanos) {
+        // judged before this tick's periodic ping, which would otherwise look like a fresh, unanswered round
+        boolean missedRound = traffic.countOverdueRound(nowNanos, overdueGraceNanos(), probeIntervalNanos);
+        boolean periodic = !pinged || nowNanos - pingLast >= pingIntervalNanos;
+        if (periodic) {
             pinged = true;
             pingLast = nowNanos;
             send(nowNanos, false, out);
@@ -71,7 +74,9 @@ public final class LinkHeartbeat {
             linkDown(nowNanos, downReason(nowNanos), out);
             return;
         }
-        watchTraffic(nowNanos, out);
+        if (missedRound && connected()) {
+            failOverAndProbe(nowNanos, periodic, out);
+        }
     }
 
     /** A pong echoing {@code echoedTimestampNanos} arrived on this link. */
@@ -150,21 +155,19 @@ public final class LinkHeartbeat {
         return spec;
     }
 
-    private void watchTraffic(long nowNanos, HeartbeatOutbox out) {
-        long grace = Math.max(PongTimeout.LATENCY_MULTIPLIER * latency.averageUs() * 1000,
-                tuning.overdueFloor().toNanos());
-        if (!traffic.countOverdueRound(nowNanos, grace, probeIntervalNanos)) {
-            return;
-        }
-        if (!connected()) {
-            return;
-        }
+    /** A pong is overdue max(2 x average latency, the floor) after its ping. */
+    private long overdueGraceNanos() {
+        return Math.max(PongTimeout.LATENCY_MULTIPLIER * latency.averageUs() * 1000, tuning.overdueFloor().toNanos());
+    }
+
+    private void failOverAndProbe(long nowNanos, boolean periodicSent, HeartbeatOutbox out) {
         if (traffic.failOverIfDue()) {
             out.trafficChanged(false, "no pong for " + millis(nowNanos - traffic.pendingSince())
                     + " ms after a ping, " + traffic.misses() + " rounds unanswered");
         }
         if (tuning.suspicionProbes()) {
-            for (int i = 0; i < tuning.probesPerRound(); i++) {
+            // a periodic ping sent on this tick is one of the round's pings
+            for (int i = periodicSent ? 1 : 0; i < tuning.probesPerRound(); i++) {
                 send(nowNanos, true, out);
             }
         }
@@ -175,7 +178,7 @@ public final class LinkHeartbeat {
         long stamp = nowNanos - lastStamp > 0 ? nowNanos : lastStamp + 1;
         lastStamp = stamp;
         loss.lost(ledger.add(stamp));
-        traffic.sent(stamp);
+        traffic.sent(stamp, nowNanos);
         out.sendPing(stamp, probe);
     }
 

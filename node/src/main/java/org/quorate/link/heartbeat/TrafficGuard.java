@@ -7,6 +7,9 @@ package org.quorate.link.heartbeat;
  * ping still unanswered and the newest ping has had its own grace too. Times are the caller's nanoseconds.
  */
 final class TrafficGuard {
+    /** Ping stamps run a few ns ahead of the tick that sent them (they are made distinct): never a real delay. */
+    private static final long STAMP_SLACK_NANOS = 1000;
+
     private final int failoverMisses;
     private final int recoveryPongs;
 
@@ -25,8 +28,8 @@ final class TrafficGuard {
         this.recoveryPongs = recoveryPongs;
     }
 
-    void sent(long timestamp) {
-        lastSent = timestamp;
+    void sent(long timestamp, long nowNanos) {
+        lastSent = nowNanos;
         roundCounted = false;
         if (!pending) {
             pending = true;
@@ -55,7 +58,7 @@ final class TrafficGuard {
 
     /** Counts the current round as missed when it is overdue; returns whether it just was. */
     boolean countOverdueRound(long now, long graceNanos, long probeIntervalNanos) {
-        if (!pending || roundCounted || now - pendingSince < graceNanos
+        if (!pending || roundCounted || now - pendingSince + STAMP_SLACK_NANOS < graceNanos
                 || now - lastSent < Math.max(graceNanos, probeIntervalNanos)) {
             return false;
         }
@@ -101,7 +104,7 @@ final class TrafficGuard {
     }
 
     boolean suspect(long now, long graceNanos) {
-        return pending && now - pendingSince >= graceNanos;
+        return pending && now - pendingSince + STAMP_SLACK_NANOS >= graceNanos;
     }
 
     long pendingSince() {
