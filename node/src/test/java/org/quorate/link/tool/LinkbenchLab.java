@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class LinkbenchLab implements AutoCloseable {
     static final int CLUSTER = 62;
     private static final String CHAIN = "QLINK";
+    /** Hooked into INPUT only: a loss rule in QLINK would also match on OUTPUT and double the loss. */
+    private static final String RX_CHAIN = "QLINKRX";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final NetnsLab lab;
@@ -55,9 +57,9 @@ final class LinkbenchLab implements AutoCloseable {
             LabHost h = lab.addHost(name(i), LabAddresses.node(CLUSTER, i, 0), LabAddresses.node(CLUSTER, i, 1));
             Files.writeString(h.etc().resolve("corosync.conf"), conf);
             Files.write(h.etc().resolve("authkey"), key);
-            for (String c : List.of("INPUT", "OUTPUT")) {
-                lab.execOk(name(i), "sh", "-c", "iptables -N " + CHAIN + " 2>/dev/null; iptables -I " + c + " -j " + CHAIN);
-            }
+            lab.execOk(name(i), "sh", "-c", "iptables -N " + CHAIN + " && iptables -I INPUT -j " + CHAIN
+                    + " && iptables -I OUTPUT -j " + CHAIN + " && iptables -N " + RX_CHAIN + " && iptables -I INPUT -j "
+                    + RX_CHAIN);
         }
         return l;
     }
@@ -117,13 +119,14 @@ final class LinkbenchLab implements AutoCloseable {
 
     /** Random loss of {@code probability} on everything host {@code i} receives on its links. */
     void rxLoss(int i, double probability) {
-        lab.execOk(name(i), "iptables", "-A", CHAIN, "!", "-i", "lo", "-p", "udp", "-m", "statistic", "--mode", "random",
+        lab.execOk(name(i), "iptables", "-A", RX_CHAIN, "!", "-i", "lo", "-p", "udp", "-m", "statistic", "--mode", "random",
                 "--probability", String.format(java.util.Locale.ROOT, "%.4f", probability), "-j", "DROP");
     }
 
     void heal() {
         for (int i = 1; i <= hosts; i++) {
             lab.execOk(name(i), "iptables", "-F", CHAIN);
+            lab.execOk(name(i), "iptables", "-F", RX_CHAIN);
         }
     }
 

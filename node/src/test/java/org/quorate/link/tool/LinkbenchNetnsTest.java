@@ -108,6 +108,8 @@ class LinkbenchNetnsTest {
                 assertThat(o.host(peer).get("linkDown").asLong()).isZero();
                 // the link layer does not repair: about 2 % of the messages are lost, and they are counted
                 double lossRatio = o.host(peer).get("lost").asDouble() / Math.max(1, o.host(peer).get("received").asLong());
+                System.out.printf(java.util.Locale.ROOT, "node %d: %.2f %% of host %d's messages lost%n",
+                        o.counts().get("node").asInt(), 100 * lossRatio, peer);
                 assertThat(lossRatio).isBetween(0.005, 0.05);
             }
         }
