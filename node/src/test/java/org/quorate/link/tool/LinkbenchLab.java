@@ -96,11 +96,19 @@ final class LinkbenchLab implements AutoCloseable {
 
     /** Starts the tool on host {@code i} with {@code args} after -c, -n, the status file and JSON output. */
     DaemonProcess start(int i, String... args) {
+        return start(i, true, args);
+    }
+
+    /** @param giveNodeId false: the tool finds its node id from the namespace's addresses */
+    DaemonProcess start(int i, boolean giveNodeId, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), LinkbenchMain.class.getName(),
-                "-c", "/etc/corosync/corosync.conf", "-n", Integer.toString(i), "--output-format", "json",
+                "-c", "/etc/corosync/corosync.conf", "--output-format", "json",
                 "--status-file", "/run/linkbench.status", "--status-interval", "200"));
+        if (giveNodeId) {
+            cmd.addAll(List.of("-n", Integer.toString(i)));
+        }
         cmd.addAll(List.of(args));
         DaemonProcess d = lab.start(name(i), "linkbench", cmd);
         runs.add(d);

@@ -66,7 +66,7 @@ class LinkbenchNetnsTest {
     void twoHostsCutBothLinksUnreachableThenHealedReachable() throws Exception {
         try (LinkbenchLab lab = LinkbenchLab.open("lb2", 2, "")) {
             lab.start(1, "--send-rate", "100", "--duration", "24");
-            lab.start(2, "--send-rate", "100", "--duration", "24");
+            lab.start(2, false, "--send-rate", "100", "--duration", "24"); // finds node id 2 by its addresses
             LinkbenchLab.sleep(Duration.ofSeconds(7));
             lab.cut(1, 2, 0);
             lab.cut(1, 2, 1);
@@ -87,6 +87,7 @@ class LinkbenchNetnsTest {
             long sent = n2.host(1).get("sent").asLong();
             assertThat(n1.host(2).get("received").asLong() + n1.host(2).get("lost").asLong()).isEqualTo(sent);
             assertThat(n1.host(2).get("received").asLong()).isGreaterThan(sent / 2);
+            assertThat(n2.counts().get("node").asInt()).isEqualTo(2);
         }
     }
 
