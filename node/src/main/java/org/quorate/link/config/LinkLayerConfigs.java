@@ -3,6 +3,7 @@ package org.quorate.link.config;
 import org.quorate.conf.CmapEntry;
 import org.quorate.conf.ConfDocument;
 import org.quorate.conf.ConfException;
+import org.quorate.conf.ConfParser;
 import org.quorate.conf.CorosyncConfig;
 import org.quorate.conf.LinkConfig;
 import org.quorate.conf.NodeConfig;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * corosync.conf's nodelist and totem.interface sections as the link layer of one node, the way corosync 3.1.7
@@ -39,6 +41,26 @@ public final class LinkLayerConfigs {
     public static LinkLayerConfig fromCorosync(CorosyncConfig conf, int localNodeId, CryptoConfig crypto,
                                                Settings linkSettings) {
         return fromCorosync("corosync.conf", conf, localNodeId, crypto, linkSettings, AddressResolver.SYSTEM);
+    }
+
+    /**
+     * The link layer of this host from the corosync.conf {@code file}: parsed and validated as corosync does,
+     * the local node {@code nodeId} or, when empty, the nodelist entry matching this host's name or addresses.
+     *
+     * @throws LinkConfigException naming the file (line and key where there is one) or the authkey
+     */
+    public static LinkLayerConfig fromCorosyncFile(Path file, OptionalInt nodeId, Path keyfile, Settings linkSettings) {
+        try {
+            ConfDocument doc = ConfParser.parse(file);
+            int local = nodeId.isPresent() ? nodeId.getAsInt() : LocalNodeId.find(doc, CorosyncConfig.of(doc));
+            return fromCorosync(doc, local, keyfile, linkSettings, AddressResolver.SYSTEM);
+        } catch (ConfException e) {
+            throw new LinkConfigException(e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new LinkConfigException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw e instanceof LinkConfigException l ? l : new LinkConfigException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

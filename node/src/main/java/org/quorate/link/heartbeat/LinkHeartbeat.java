@@ -45,7 +45,7 @@ public final class LinkHeartbeat {
         this.probeIntervalNanos = pingIntervalNanos / tuning.probeDivisor();
         long tickNanos = tuning.tick().toNanos();
         this.ticksPerSecond = Math.max(1, 1_000_000_000L / tickNanos);
-        this.state = StateMachine.of("link " + spec.linkId() + " to " + spec.remote(), LinkState.TABLE, LinkState.DOWN);
+        this.state = StateMachine.of("heartbeat of link " + spec.linkId(), LinkState.TABLE, LinkState.DOWN);
         this.timeout = new PongTimeout(pongTimeoutNanos / 1000);
         this.latency = new LatencyAverage(spec.pingPrecision());
         int roundsInTimeout = (int) Math.min(64, pongTimeoutNanos / tickNanos + 2);

@@ -5,14 +5,10 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import org.quorate.conf.ConfDocument;
-import org.quorate.conf.ConfException;
-import org.quorate.conf.ConfParser;
-import org.quorate.conf.CorosyncConfig;
 import org.quorate.config.Settings;
 import org.quorate.config.SettingsException;
-import org.quorate.link.config.AddressResolver;
 import org.quorate.link.config.HostLinks;
+import org.quorate.link.config.LinkConfigException;
 import org.quorate.link.config.LinkLayerConfig;
 import org.quorate.link.config.LinkLayerConfigs;
 import org.quorate.link.config.LinkSettingKeys;
@@ -30,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /**
@@ -146,7 +143,7 @@ public final class LinkbenchMain implements Callable<Integer> {
     public Integer call() {
         try {
             return runBench();
-        } catch (BenchException | ConfException e) {
+        } catch (BenchException e) {
             err.println("quorate-linkbench: " + e.getMessage());
             return EXIT_ERROR;
         } catch (UncheckedIOException e) {
@@ -166,15 +163,14 @@ public final class LinkbenchMain implements Callable<Integer> {
         if (!Files.isReadable(config)) {
             throw new BenchException(config + ": cannot read the configuration file");
         }
-        ConfDocument doc = ConfParser.parse(config);
-        CorosyncConfig conf = CorosyncConfig.of(doc);
-        int local = nodeId != null ? nodeId : LocalNodeId.find(doc, conf);
         LinkLayerConfig layerConfig;
         try {
-            layerConfig = LinkLayerConfigs.fromCorosync(doc, local, key, linkSettings, AddressResolver.SYSTEM);
-        } catch (IllegalArgumentException e) {
-            throw new BenchException(config + ": " + e.getMessage());
+            layerConfig = LinkLayerConfigs.fromCorosyncFile(config,
+                    nodeId == null ? OptionalInt.empty() : OptionalInt.of(nodeId), key, linkSettings);
+        } catch (LinkConfigException e) {
+            throw new BenchException(e.getMessage(), e);
         }
+        int local = layerConfig.localHostId();
         List<Integer> remotes = layerConfig.hosts().stream().map(HostLinks::hostId).toList();
         int target = target(remotes, local);
         RxImpairment impairment = new RxImpairment(rxLoss, Duration.ofMillis(rxDelayMs), Duration.ofMillis(rxJitterMs),

@@ -25,6 +25,8 @@ import org.quorate.time.Clock;
  * authenticates replaces the one known ({@link Decoded.Accepted#newIncarnation()}); a lower one is
  * {@link DropReason#STALE_INCARNATION}, unless the known one has sent nothing authenticated for
  * {@link #STALE_AFTER_SILENCE_NANOS}: then the sender restarted with a clock that stepped back, and is accepted.
+ * The incarnation replaced is remembered and stays stale, so that packets recorded from it cannot be replayed
+ * once the window was reset for a lower successor.
  *
  * <p>The link id is inside the authenticated header and is returned as authenticated in
  * {@link Decoded.Accepted#linkId()}; the engine must check it against the socket the datagram arrived on
@@ -55,6 +57,9 @@ public final class PacketCodec {
 
     private static final class ReceiveState {
         long incarnation;
+        /** The incarnation this one replaced: never accepted again, even when higher (a stepped-back clock). */
+        long retired;
+        boolean hasRetired;
         long lastAuthenticatedNanos;
         final ReplayWindow window = new ReplayWindow();
         final SealingKey[] keys = new SealingKey[KeyRing.SLOTS];
@@ -252,8 +257,9 @@ public final class PacketCodec {
             if (!r.window.fresh(counter)) {
                 return drop(DropReason.REPLAY);
             }
-        } else if (r != null && Long.compareUnsigned(senderIncarnation, r.incarnation) < 0
-                && now - r.lastAuthenticatedNanos < STALE_AFTER_SILENCE_NANOS) {
+        } else if (r != null && (r.hasRetired && senderIncarnation == r.retired
+                || Long.compareUnsigned(senderIncarnation, r.incarnation) < 0
+                && now - r.lastAuthenticatedNanos < STALE_AFTER_SILENCE_NANOS)) {
             return drop(DropReason.STALE_INCARNATION);
         }
 
@@ -282,6 +288,8 @@ public final class PacketCodec {
             adopt(r, senderIncarnation);
         } else if (!sameIncarnation) {
             newIncarnation = true;
+            r.retired = r.incarnation;
+            r.hasRetired = true;
             adopt(r, senderIncarnation);
         }
         r.window.accept(counter);

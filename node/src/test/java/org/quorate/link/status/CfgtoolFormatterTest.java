@@ -54,11 +54,11 @@ class CfgtoolFormatterTest {
     void nodesListsReachableRemoteNodesWithTheirLinks() {
         assertThat(CfgtoolFormatter.nodes(threeHosts)).isEqualTo("""
                 Local node ID 1, transport knet
-                nodeid: 2 reachable   onwire (min/max/cur): 1, 1, 1
+                nodeid: 2 reachable
                    LINK: 0 udp (192.0.2.11->192.0.2.12) enabled connected mtu: 1397
                    LINK: 1 udp (198.51.100.11->198.51.100.12) enabled connected mtu: 1397
 
-                nodeid: 3 reachable   onwire (min/max/cur): 1, 1, 1
+                nodeid: 3 reachable
                    LINK: 0 udp (192.0.2.11->192.0.2.13) enabled mtu: 1397
                    LINK: 1 udp (198.51.100.11->198.51.100.13) enabled connected mtu: 1397
 

@@ -203,6 +203,15 @@ public final class LabCluster {
         lab.cut(host(a), host(b));
     }
 
+    /** Drops the traffic between two nodes on knet link {@code link} only (both ways); the other link stays. */
+    public void cutLink(int a, int b, int link) {
+        lab.cutLink(host(a), host(b), link);
+    }
+
+    public void uncutLink(int a, int b, int link) {
+        lab.uncutLink(host(a), host(b), link);
+    }
+
     /** Drops what node {@code from} sends to node {@code to}; the other direction keeps working. */
     public void cutOneWay(int from, int to) {
         lab.cutOneWay(host(from), host(to));

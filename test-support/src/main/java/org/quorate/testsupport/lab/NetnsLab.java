@@ -313,7 +313,11 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     private void undropBetween(LabHost me, LabHost peer) {
-        for (String addr : peer.addresses()) {
+        undropBetween(me, peer.addresses());
+    }
+
+    private void undropBetween(LabHost me, List<String> peerAddresses) {
+        for (String addr : peerAddresses) {
             for (String dir : List.of("-s", "-d")) {
                 // -D removes one copy per call; repeat until none is left (a pair may have been cut twice)
                 while (Commands.run(iptablesArgv(me, "-D", CHAIN, dir, addr, "-j", "DROP")).ok()) {
@@ -321,6 +325,35 @@ public final class NetnsLab implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Drops the traffic between two hosts on one link only (their address number {@code link}, eth{@code link}),
+     * both directions; their other links keep working. {@link #uncutLink} or {@link #heal(String...)} undo it.
+     */
+    public void cutLink(String a, String b, int link) {
+        LabHost ha = host(a);
+        LabHost hb = host(b);
+        dropBetween(ha, linkAddress(hb, link));
+        dropBetween(hb, linkAddress(ha, link));
+        event("cut link " + link + " " + a + " " + b);
+    }
+
+    /** Undoes {@link #cutLink(String, String, int)}; other cuts stay. */
+    public void uncutLink(String a, String b, int link) {
+        LabHost ha = host(a);
+        LabHost hb = host(b);
+        undropBetween(ha, List.of(linkAddress(hb, link)));
+        undropBetween(hb, List.of(linkAddress(ha, link)));
+        event("uncut link " + link + " " + a + " " + b);
+    }
+
+    private static String linkAddress(LabHost h, int link) {
+        if (link < 0 || link >= h.addresses().size()) {
+            throw new IllegalArgumentException("host " + h.name() + " has no link " + link + " (addresses "
+                    + h.addresses() + ")");
+        }
+        return h.addresses().get(link);
     }
 
     /**
@@ -339,11 +372,15 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     private void dropBetween(LabHost me, LabHost peer) {
-        ensureChain(me);
         for (String addr : peer.addresses()) {
-            iptables(me, "-A", CHAIN, "-s", addr, "-j", "DROP");
-            iptables(me, "-A", CHAIN, "-d", addr, "-j", "DROP");
+            dropBetween(me, addr);
         }
+    }
+
+    private void dropBetween(LabHost me, String peerAddress) {
+        ensureChain(me);
+        iptables(me, "-A", CHAIN, "-s", peerAddress, "-j", "DROP");
+        iptables(me, "-A", CHAIN, "-d", peerAddress, "-j", "DROP");
     }
 
     private void ensureChain(LabHost h) {

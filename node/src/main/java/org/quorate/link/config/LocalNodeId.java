@@ -1,4 +1,4 @@
-package org.quorate.link.tool;
+package org.quorate.link.config;
 
 import org.quorate.conf.ConfDocument;
 import org.quorate.conf.CorosyncConfig;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * This host's node id when {@code -n} is not given: corosync's find_local_node over uname -n and the
+ * This host's node id when none is given: corosync's find_local_node over uname -n and the
  * addresses of the local interfaces (org.quorate.conf.LocalNode), without reverse DNS.
  */
 final class LocalNodeId {
@@ -27,16 +27,16 @@ final class LocalNodeId {
     static int find(ConfDocument doc, CorosyncConfig conf) {
         OptionalInt position = LocalNode.find(doc, hostName(), interfaceAddresses(), a -> null);
         if (position.isEmpty()) {
-            throw new LinkbenchMain.BenchException(doc.fileName() + ": no node of the nodelist is this host (name "
-                    + hostName() + ", addresses " + interfaceAddresses() + "); give its node id with -n");
+            throw new LinkConfigException(doc.fileName() + ": no node of the nodelist is this host (name "
+                    + hostName() + ", addresses " + interfaceAddresses() + "); give its node id");
         }
         for (NodeConfig n : conf.nodes()) {
             if (n.position() == position.getAsInt() && n.nodeId().isPresent()) {
                 return (int) n.nodeId().getAsLong();
             }
         }
-        throw new LinkbenchMain.BenchException(doc.fileName() + ": nodelist.node." + position.getAsInt()
-                + " is this host but has no nodeid; give it with -n");
+        throw new LinkConfigException(doc.fileName() + ": nodelist.node." + position.getAsInt()
+                + " is this host but has no nodeid; give it");
     }
 
     /** uname -n, as the kernel has it for this UTS namespace. */
