@@ -93,10 +93,10 @@ class NodeArchitectureTest {
     @ArchTest
     static final ArchRule theLinkLayerReadsCorosyncConfOnlyThroughItsConfig = noClasses()
             .that().resideInAPackage("org.quorate.link..")
-            .and().resideOutsideOfPackages("org.quorate.link.config..", "org.quorate.link.tool..")
+            .and().resideOutsideOfPackage("org.quorate.link.config..")
             .should().dependOnClassesThat().resideInAPackage("org.quorate.conf..")
-            .because("corosync.conf reaches the layer only as link.config's typed records (the diagnostic program "
-                    + "in link.tool is a main, and reads the file as a daemon would)");
+            .because("corosync.conf reaches the layer, its diagnostic program included, only as link.config's "
+                    + "typed records");
 
     @ArchTest
     static final ArchRule theReferenceModelSharesNothingWithVotequorum = noClasses()

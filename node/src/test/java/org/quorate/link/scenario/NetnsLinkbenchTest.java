@@ -3,9 +3,9 @@ package org.quorate.link.scenario;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quorate.link.tool.LabLock;
 import org.quorate.link.tool.LinkbenchMain;
 import org.quorate.testsupport.lab.DaemonProcess;
+import org.quorate.testsupport.lab.LabLock;
 import org.quorate.testsupport.lab.NetnsLab;
 
 import java.nio.file.Files;
