@@ -247,6 +247,27 @@ class LinkEngineTest {
     }
 
     @Test
+    void fragmentStreamsThatNeverCompleteStayWithinTheReassemblyBounds() {
+        bringUp();
+        byte[] chunk = new byte[1400];
+        for (long seq = 0; seq < 5000; seq++) {
+            fromPeer((int) (seq % 2), (int) (seq % 2), new LinkPacket.DataFragment(seq, 0, 255, chunk));
+            if (seq % 100 == 0) {
+                scheduler.runDue();
+                assertThat(engine.reassemblyBytes()).isLessThanOrEqualTo(LinkTuning.DEFAULTS.reassembly().maxBytes());
+            }
+        }
+        fromPeer(0, 0, new LinkPacket.DataFragment(9000, 1, 2, "done".getBytes()));
+        fromPeer(1, 1, new LinkPacket.DataFragment(9000, 0, 2, "all ".getBytes()));
+        scheduler.runDue();
+        assertThat(heard.messages).containsExactly("2:all done");
+        assertThat(engine.reassemblyBytes()).isLessThanOrEqualTo(LinkTuning.DEFAULTS.reassembly().maxBytes());
+        scheduler.advance(LinkTuning.DEFAULTS.reassembly().timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+        answerPings();
+        assertThat(engine.reassemblyBytes()).as("expired after the reassembly timeout").isZero();
+    }
+
+    @Test
     void startingTwiceFailsNamingTheHost() {
         assertThatThrownBy(() -> engine.start(new Recorder())).hasMessageContaining("host 1");
     }
