@@ -251,6 +251,8 @@ abstract class LinkScenarios {
             Traffic t12 = Traffic.start(bed, 1, 2, Duration.ofMillis(10), 200);
             bed.runFor(Duration.ofMillis(300));
             bed.restart(2);
+            bed.runFor(Duration.ofMillis(400));
+            bed.restart(2); // a second restart within the same second as the first
             long restarted = bed.nanos();
             Traffic t21 = Traffic.start(bed, 2, 1, Duration.ofMillis(10), 300);
             bed.runFor(Duration.ofSeconds(20));

@@ -16,6 +16,25 @@ class SimLinkScenariosTest extends LinkScenarios {
         return new SimTestbed(spec);
     }
 
+    /** The flood of {@link LinkScenarios} leaves nothing behind in host 1's reassembly: it never authenticates. */
+    @Test
+    void aGarbageFloodLeavesTheReassemblyEmpty() {
+        scenario(TestbedSpec.corosyncDefaults(2, 2, seed()), b -> {
+            SimTestbed bed = (SimTestbed) b;
+            warmUp(bed);
+            java.util.SplittableRandom r = new java.util.SplittableRandom(seed());
+            for (int i = 0; i < 50_000; i++) {
+                byte[] junk = new byte[1 + r.nextInt(1472)];
+                r.nextBytes(junk);
+                bed.sendRaw(1, i % 2, junk);
+            }
+            bed.runFor(Duration.ofSeconds(1));
+            assertThat(bed.engine(1).reassemblyBytes()).isZero();
+            assertThat(bed.layer(1).status().droppedPackets()).isGreaterThanOrEqualTo(50_000);
+            assertThat(bed.recorder(1).messages).isEmpty();
+        });
+    }
+
     /** Key rotation through the engine's key ring, one host at a time, with traffic both ways: nothing lost. */
     @Test
     void rotatingTheKeyHostByHostLosesNoMessage() {
