@@ -368,6 +368,12 @@ public final class LinkEngine implements LinkLayer {
         if (failure == SendFailure.MESSAGE_TOO_BIG && p.lastProbeSize > 0) {
             p.pmtud.onTooBig(now, p.lastProbeSize, p);
             settle(hosts.get(p.hostId));
+        } else if (failure == SendFailure.UNREACHABLE && p.heartbeat.connected()) {
+            // knet (transport_udp.c read_errs_from_sock): an ICMP unreachable or refused for a connected link
+            // takes it down at once instead of waiting for the pong timeout; pongs bring it back as usual
+            p.heartbeat.forceDown(now, "send to " + destination + " failed: " + failure.errno() + " (" + detail
+                    + ")", p);
+            settle(hosts.get(p.hostId));
         }
     }
 

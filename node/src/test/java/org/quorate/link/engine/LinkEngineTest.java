@@ -18,6 +18,11 @@ import org.quorate.link.wire.Decoded;
 import org.quorate.link.wire.DropReason;
 import org.quorate.link.wire.LinkPacket;
 import org.quorate.link.wire.PacketCodec;
+import org.quorate.link.wire.PacketType;
+import org.quorate.net.DatagramEndpoint;
+import org.quorate.net.DatagramReceiver;
+import org.quorate.net.DatagramTransport;
+import org.quorate.net.SendFailure;
 import org.quorate.testsupport.simnet.AddressBook;
 import org.quorate.testsupport.simnet.Datagram;
 import org.quorate.testsupport.simnet.Endpoint;
@@ -26,10 +31,14 @@ import org.quorate.testsupport.simnet.SimDatagramTransport;
 import org.quorate.testsupport.simnet.SimNetwork;
 import org.quorate.time.VirtualScheduler;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,9 +107,27 @@ class LinkEngineTest {
         start(LinkTuning.DEFAULTS);
     }
 
+    /** The receivers the engine's sockets were opened with, to report send failures as the kernel would. */
+    private final Map<InetSocketAddress, DatagramReceiver> receivers =
+            new HashMap<>();
+
     private void start(LinkTuning tuning) {
-        engine = new LinkEngine(config(1, 2, 2, tuning), new SimDatagramTransport(network, book), scheduler,
-                InterfaceMtu.ETHERNET);
+        SimDatagramTransport sim = new SimDatagramTransport(network, book);
+        DatagramTransport recording = new DatagramTransport() {
+            @Override
+            public DatagramEndpoint open(InetSocketAddress local,
+                                                         DatagramReceiver receiver)
+                    throws IOException {
+                receivers.put(local, receiver);
+                return sim.open(local, receiver);
+            }
+
+            @Override
+            public void close() {
+                sim.close();
+            }
+        };
+        engine = new LinkEngine(config(1, 2, 2, tuning), recording, scheduler, InterfaceMtu.ETHERNET);
         heard = new Recorder();
         engine.start(heard);
     }
@@ -200,7 +227,7 @@ class LinkEngineTest {
         int maxDatagram = toPeer[0].stream().mapToInt(b -> b.length).max().orElseThrow();
         assertThat(maxDatagram).isLessThanOrEqualTo(engine.status().hosts().get(1).links().get(0).mtu()
                 + new PacketCodec(1, 1, CryptoConfig.aead(AuthKey.of(KEY)), scheduler).overhead(
-                org.quorate.link.wire.PacketType.DATA));
+                PacketType.DATA));
         assertThat(toPeer[0].size()).isGreaterThan(40);
         assertThatThrownBy(() -> engine.send(2, new byte[65537])).hasMessageContaining("host 2");
     }
@@ -265,6 +292,27 @@ class LinkEngineTest {
         scheduler.advance(LinkTuning.DEFAULTS.reassembly().timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
         answerPings();
         assertThat(engine.reassemblyBytes()).as("expired after the reassembly timeout").isZero();
+    }
+
+    @Test
+    void anUnreachableErrorTakesAConnectedLinkDownAtOnceAndAFirewallRefusalOnlyCounts() {
+        bringUp();
+        var local0 = AddressBook.standardAddress(1, 0);
+        var remote0 = AddressBook.standardAddress(2, 0);
+        receivers.get(local0).sendFailed(remote0, SendFailure.PERMISSION_DENIED, "EPERM");
+        assertThat(engine.status().hosts().get(1).links().get(0).connected()).isTrue();
+        receivers.get(local0).sendFailed(remote0, SendFailure.UNREACHABLE, "ECONNREFUSED");
+        assertThat(heard.events).filteredOn(e -> e.kind() == LinkEvent.Kind.DOWN).extracting(LinkEvent::linkId)
+                .containsExactly(0);
+        assertThat(heard.events).filteredOn(e -> e.kind() == LinkEvent.Kind.FAILOVER).hasSize(1);
+        assertThat(heard.reachability).containsExactly("2 up");
+        assertThat(engine.status().hosts().get(1).links().get(0).counters().txErrors()).isEqualTo(2);
+        assertThat(engine.status().hosts().get(1).links().get(0).notEligibleWhy()).contains("ENETUNREACH");
+        for (int i = 0; i < 400; i++) { // pongs bring it back, after knet's backoff
+            scheduler.advance(50, TimeUnit.MILLISECONDS);
+            answerPings();
+        }
+        assertThat(engine.status().hosts().get(1).links().get(0).connected()).isTrue();
     }
 
     @Test
