@@ -91,6 +91,7 @@ class LinkbenchLoopbackTest {
         JsonNode status = om.readTree(Files.readString(dir.resolve("status-1.json")));
         assertThat(status.get("hosts").toString()).contains("\"connected\":true");
         assertThat(Files.readString(dir.resolve("status-1"))).contains("nodeid:          2:\tconnected");
+        assertThat(Files.readString(dir.resolve("status-1.nodes"))).contains("nodeid: 2 reachable");
     }
 
     private String[] run(Path conf, int node) {
