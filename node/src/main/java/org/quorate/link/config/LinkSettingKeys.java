@@ -87,10 +87,10 @@ public final class LinkSettingKeys {
     public static final Setting<Integer> SOCKET_RECEIVE_BUFFER = Setting.builder("socket_receive_buffer",
                     integer(65536, 1 << 30))
             .defaultValue(UdpSocketOptions.DEFAULTS.receiveBufferBytes()).support(Support.QUORATE_ONLY)
-            .doc("SO_RCVBUF of each link socket, bytes (the kernel caps it at net.core.rmem_max)").build();
+            .doc("SO_RCVBUF of each link socket, bytes (above net.core.rmem_max: forced when privileged, else capped)").build();
     public static final Setting<Integer> SOCKET_SEND_BUFFER = Setting.builder("socket_send_buffer", integer(65536, 1 << 30))
             .defaultValue(UdpSocketOptions.DEFAULTS.sendBufferBytes()).support(Support.QUORATE_ONLY)
-            .doc("SO_SNDBUF of each link socket, bytes (the kernel caps it at net.core.wmem_max)").build();
+            .doc("SO_SNDBUF of each link socket, bytes (above net.core.wmem_max: forced when privileged, else capped)").build();
     public static final Setting<Integer> SOCKET_WRITE_QUEUE = Setting.builder("socket_write_queue", integer(65536, 1 << 30))
             .defaultValue(UdpSocketOptions.DEFAULTS.writeHighWaterMark()).support(Support.QUORATE_ONLY)
             .doc("bytes queued on one link socket above which its sends are refused (ENOBUFS) until half drained")

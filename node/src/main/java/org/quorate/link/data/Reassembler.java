@@ -47,7 +47,7 @@ public final class Reassembler {
         expire(nowNanos);
         Partial p = find(messageSeq);
         if (count < 1 || count > Fragmenter.MAX_FRAGMENTS || index < 0 || index >= count
-                || (p != null && count != p.count)) {
+                || chunk.length > Fragmenter.MAX_MESSAGE || (p != null && count != p.count)) {
             badFragments++;
             if (p != null) {
                 drop(p);

@@ -121,10 +121,11 @@ final class BenchRun {
     private void writeStatus() {
         LinkLayerStatus s = layer.status();
         String text = CfgtoolFormatter.status(s);
+        String nodes = CfgtoolFormatter.nodes(s);
         String json = LinkStatusJson.json(s);
         writer.execute(() -> {
             try {
-                plan.status().write(text, json);
+                plan.status().write(text, nodes, json);
             } catch (IOException e) {
                 if (statusFailure == null) {
                     statusFailure = e;

@@ -75,7 +75,7 @@ public final class LinkbenchMain implements Callable<Integer> {
     double duration = 10;
 
     @Option(names = "--status-file", paramLabel = "PATH",
-            description = "write corosync-cfgtool -s text to PATH and JSON to PATH.json, atomically, every interval")
+            description = "write corosync-cfgtool -s text to PATH, -n text to PATH.nodes, JSON to PATH.json, atomically, every interval")
     Path statusFile;
 
     @Option(names = "--status-interval", paramLabel = "MS", description = "status file interval (default ${DEFAULT-VALUE})")

@@ -8,16 +8,18 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The status files of quorate-linkbench: {@code PATH} holds the text of {@code corosync-cfgtool -s},
- * {@code PATH.json} the JSON, each replaced atomically (a temporary file beside it, then rename(2)), so a
+ * {@code PATH.nodes} that of {@code corosync-cfgtool -n}, {@code PATH.json} the JSON, each replaced atomically (a temporary file beside it, then rename(2)), so a
  * reader never sees half a file.
  */
 final class StatusFiles {
     private final Path text;
     private final Path json;
+    private final Path nodes;
 
     StatusFiles(Path text) {
         this.text = text;
         this.json = text.resolveSibling(text.getFileName() + ".json");
+        this.nodes = text.resolveSibling(text.getFileName() + ".nodes");
     }
 
     Path text() {
@@ -28,8 +30,9 @@ final class StatusFiles {
         return json;
     }
 
-    void write(String cfgtoolText, String jsonText) throws IOException {
+    void write(String cfgtoolText, String cfgtoolNodes, String jsonText) throws IOException {
         replace(text, cfgtoolText);
+        replace(nodes, cfgtoolNodes);
         replace(json, jsonText);
     }
 

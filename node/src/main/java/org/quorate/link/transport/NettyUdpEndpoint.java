@@ -142,7 +142,10 @@ final class NettyUdpEndpoint implements DatagramEndpoint {
         public void operationComplete(ChannelFuture future) {
             if (!future.isSuccess()) {
                 Throwable cause = future.cause();
-                receiver.sendFailed(destination, SendFailures.classify(cause), String.valueOf(cause.getMessage()));
+                String detail = cause instanceof java.nio.channels.ClosedChannelException
+                        ? "the socket " + where() + " is closed"
+                        : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+                receiver.sendFailed(destination, SendFailures.classify(cause), detail);
             }
         }
     }

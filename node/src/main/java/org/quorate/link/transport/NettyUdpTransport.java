@@ -45,7 +45,8 @@ public final class NettyUdpTransport implements DatagramTransport {
     // setsockopt levels and names of linux/in.h and linux/in6.h: Netty names no option for them
     private static final IntegerUnixChannelOption IP_MTU_DISCOVER = new IntegerUnixChannelOption("IP_MTU_DISCOVER", 0, 10);
     private static final IntegerUnixChannelOption IPV6_MTU_DISCOVER = new IntegerUnixChannelOption("IPV6_MTU_DISCOVER", 41, 23);
-    private static final int PMTUDISC_DO = 2;
+    /** IP_PMTUDISC_PROBE / IPV6_PMTUDISC_PROBE: DF set, the kernel's cached path MTU ignored (knet's choice). */
+    private static final int PMTUDISC_PROBE = 3;
 
     private final UdpSocketOptions options;
     private final boolean epoll;
@@ -141,13 +142,12 @@ public final class NettyUdpTransport implements DatagramTransport {
         SocketProtocolFamily family = v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
         Channel ch = epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family);
         ch.config().setOption(ChannelOption.SO_REUSEADDR, false);
-        ch.config().setOption(ChannelOption.SO_RCVBUF, options.receiveBufferBytes());
-        ch.config().setOption(ChannelOption.SO_SNDBUF, options.sendBufferBytes());
+        SocketBuffers.apply(ch, epoll, options);
         ch.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(options.writeLowWaterMark(), options.writeHighWaterMark()));
         ch.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
         if (epoll && options.dontFragment()) {
-            ch.config().setOption(v6 ? IPV6_MTU_DISCOVER : IP_MTU_DISCOVER, PMTUDISC_DO);
+            ch.config().setOption(v6 ? IPV6_MTU_DISCOVER : IP_MTU_DISCOVER, PMTUDISC_PROBE);
         }
         NettyUdpEndpoint endpoint = new NettyUdpEndpoint(ch, receiver, this::forget);
         ch.pipeline().addLast(endpoint.inbound());

@@ -36,9 +36,9 @@ class FragmenterTest {
     }
 
     /**
-     * The IPv4 floor (576 bytes, 548 of UDP payload) leaves room for 290 bytes of codec overhead; the codec's
-     * overhead (header + data header + AEAD tag) is far below that. PacketCodecTest checks the codec's own
-     * figure against {@link Fragmenter#fitsLargestMessage}.
+     * The IPv4 floor (576 bytes, 548 of UDP payload) leaves room for 290 bytes of codec overhead (a header, a data
+     * header and an AEAD tag need well under 100). The codec's real figure is checked against
+     * {@link Fragmenter#fitsLargestMessage} where the codec is written (the wire package).
      */
     @Test
     void theIpv4FloorLeavesRoomForTheCodecOverhead() {

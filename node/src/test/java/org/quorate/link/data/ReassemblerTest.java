@@ -89,7 +89,8 @@ class ReassemblerTest {
         assertThat(r.offer(1, 0, 0, new byte[10], 0)).isNull();
         assertThat(r.offer(1, 0, 256, new byte[10], 0)).isNull();
         assertThat(r.offer(1, 0, 3, new byte[0], 0)).isNull();
-        assertThat(r.badFragments()).isEqualTo(5);
+        assertThat(r.offer(2, 0, 1, new byte[Fragmenter.MAX_MESSAGE + 1], 0)).isNull();
+        assertThat(r.badFragments()).isEqualTo(6);
         assertThat(r.bufferedBytes()).isZero();
     }
 
@@ -249,5 +250,26 @@ class ReassemblerTest {
             }
         }
         assertThat(r.dropped()).isZero();
+    }
+
+    /** Arbitrary fragments (any seq, index, count, length, last ones included): only ever drops, within bounds. */
+    @Property(tries = 100)
+    void garbageFragmentsNeverThrowAndStayBounded(@ForAll long seed) {
+        ReassemblyLimits small = new ReassemblyLimits(8, 200_000, Duration.ofMillis(500));
+        Reassembler r = new Reassembler(small);
+        Random rnd = new Random(seed);
+        long now = 0;
+        for (int i = 0; i < 3000; i++) {
+            int count = rnd.nextInt(260) - 2;
+            int index = rnd.nextInt(262) - 3;
+            byte[] chunk = new byte[rnd.nextInt(3) == 0 ? rnd.nextInt(9000) : rnd.nextInt(300)];
+            byte[] out = r.offer(rnd.nextInt(6), index, count, chunk, now);
+            if (out != null) {
+                assertThat(out.length).isLessThanOrEqualTo(Fragmenter.MAX_MESSAGE);
+            }
+            now += rnd.nextInt(3) * MS;
+            assertThat(r.bufferedBytes()).isBetween(0, small.maxBytes());
+            assertThat(r.inProgress()).isBetween(0, small.maxMessages());
+        }
     }
 }
