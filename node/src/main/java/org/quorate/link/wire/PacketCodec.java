@@ -52,6 +52,7 @@ public final class PacketCodec {
     private final HostTable<SendState> senders = new HostTable<>();
     private final byte[] plain = new byte[MAX_DATAGRAM];
     private long[] knownHosts;
+    private long decoderFaults;
 
     /** The key for a sender incarnation not yet accepted: one for the whole codec, as restarts are rare. */
     private SealingKey candidate;
@@ -211,7 +212,8 @@ public final class PacketCodec {
             return decodeChecked(datagram, length);
         } catch (RuntimeException e) {
             // Unreachable by construction (every read is bounds-checked first); kept so that a bug drops one
-            // datagram instead of killing the engine's loop.
+            // datagram instead of killing the engine's loop. Counted apart, so the fuzz target can see it.
+            decoderFaults++;
             return drop(DropReason.MALFORMED);
         }
     }
@@ -384,6 +386,11 @@ public final class PacketCodec {
 
     public DropCounters drops() {
         return drops;
+    }
+
+    /** Datagrams that hit a bug in the decoder (an exception it caught): 0, or there is a bug to fix. */
+    public long decoderFaults() {
+        return decoderFaults;
     }
 
     private static void checkHost(String what, int host) {
