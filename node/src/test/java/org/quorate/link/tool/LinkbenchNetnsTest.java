@@ -38,7 +38,11 @@ class LinkbenchNetnsTest {
             assertThat(LinkbenchLab.link(during, 2, 0).get("carries_traffic").asBoolean()).as(during.toString()).isFalse();
             assertThat(LinkbenchLab.link(during, 2, 1).get("carries_traffic").asBoolean()).isTrue();
             assertThat(LinkbenchLab.link(during, 3, 0).get("carries_traffic").asBoolean()).isTrue();
+            String nodes = lab.statusNodes(1);
             System.out.println("corosync-cfgtool -s of node 1, link 0 to node 2 cut both ways:\n" + cfgtool);
+            System.out.println("corosync-cfgtool -n of node 1, same moment:\n" + nodes);
+            assertThat(cfgtool).contains("nodeid:          2:\tdisconnected", "nodeid:          3:\tconnected");
+            assertThat(nodes).contains("nodeid: 2 reachable");
             lab.heal();
             LinkbenchLab.Output n1 = lab.await(1, WAIT);
             LinkbenchLab.Output n2 = lab.await(2, WAIT);
