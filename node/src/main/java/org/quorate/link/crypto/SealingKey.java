@@ -28,6 +28,7 @@ public final class SealingKey {
     private final Mac mac;
     private final byte[] nonce = new byte[NONCE_BYTES];
     private final byte[] macOut;
+    private long lastCounter = -1;
     private boolean wiped;
 
     SealingKey(CipherSuite suite, byte[] keyBytes) {
@@ -121,6 +122,15 @@ public final class SealingKey {
             nonce[NONCE_BYTES - 1 - i] = (byte) (counter >>> (8 * i));
         }
         if (suite == CipherSuite.CHACHA20_POLY1305) {
+            if (counter == lastCounter) {
+                // The JDK refuses to init ChaCha20 twice in a row with the same key and nonce, in any mode. A
+                // forged packet carrying the counter of a real one would then make the real one fail: init once
+                // with a nonce no packet uses (real nonces start with 4 zero bytes) to break the repetition.
+                byte[] unused = nonce.clone();
+                unused[0] = (byte) 0xFF;
+                cipher.init(mode, spec, new IvParameterSpec(unused));
+            }
+            lastCounter = counter;
             cipher.init(mode, spec, new IvParameterSpec(nonce));
         } else {
             cipher.init(mode, spec, new GCMParameterSpec(suite.tagBytes() * 8, nonce));

@@ -25,8 +25,11 @@ import org.quorate.time.Clock;
  * authenticates replaces the one known ({@link Decoded.Accepted#newIncarnation()}); a lower one is
  * {@link DropReason#STALE_INCARNATION}, unless the known one has sent nothing authenticated for
  * {@link #STALE_AFTER_SILENCE_NANOS}: then the sender restarted with a clock that stepped back, and is accepted.
- * The incarnation replaced is remembered and stays stale, so that packets recorded from it cannot be replayed
- * once the window was reset for a lower successor.
+ * The last {@link #RETIRED_KEPT} incarnations replaced are remembered and stay stale, so that packets recorded
+ * from them cannot be replayed once the window was reset for a lower successor. Older ones are not: a stream
+ * recorded from an incarnation more than {@link #RETIRED_KEPT} restarts back can be replayed into a receiver
+ * that heard nothing from the sender for 60 s. That is the price of believing a restart whose clock stepped
+ * back, which cannot be told from a replay without a round trip.
  *
  * <p>The link id is inside the authenticated header and is returned as authenticated in
  * {@link Decoded.Accepted#linkId()}; the engine must check it against the socket the datagram arrived on
@@ -35,6 +38,8 @@ import org.quorate.time.Clock;
 public final class PacketCodec {
     /** After this long without an authenticated packet from a sender, a lower incarnation of it is believed. */
     public static final long STALE_AFTER_SILENCE_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Replaced incarnations remembered per sender, refused for good. */
+    public static final int RETIRED_KEPT = 4;
 
     private final int localHost;
     private final long incarnation;
@@ -47,6 +52,7 @@ public final class PacketCodec {
     private final HostTable<SendState> senders = new HostTable<>();
     private final byte[] plain = new byte[MAX_DATAGRAM];
     private long[] knownHosts;
+    private long decoderFaults;
 
     /** The key for a sender incarnation not yet accepted: one for the whole codec, as restarts are rare. */
     private SealingKey candidate;
@@ -57,13 +63,26 @@ public final class PacketCodec {
 
     private static final class ReceiveState {
         long incarnation;
-        /** The incarnation this one replaced: never accepted again, even when higher (a stepped-back clock). */
-        long retired;
-        boolean hasRetired;
+        /** The incarnations this one replaced, newest last: never accepted again, even after silence. */
+        final long[] retired = new long[RETIRED_KEPT];
+        int retiredCount;
         long lastAuthenticatedNanos;
         final ReplayWindow window = new ReplayWindow();
         final SealingKey[] keys = new SealingKey[KeyRing.SLOTS];
         final long[] generations = new long[KeyRing.SLOTS];
+
+        boolean isRetired(long inc) {
+            for (int i = 0; i < Math.min(retiredCount, RETIRED_KEPT); i++) {
+                if (retired[i] == inc) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void retire(long inc) {
+            retired[retiredCount++ % RETIRED_KEPT] = inc;
+        }
     }
 
     private static final class SendState {
@@ -193,7 +212,8 @@ public final class PacketCodec {
             return decodeChecked(datagram, length);
         } catch (RuntimeException e) {
             // Unreachable by construction (every read is bounds-checked first); kept so that a bug drops one
-            // datagram instead of killing the engine's loop.
+            // datagram instead of killing the engine's loop. Counted apart, so the fuzz target can see it.
+            decoderFaults++;
             return drop(DropReason.MALFORMED);
         }
     }
@@ -257,7 +277,7 @@ public final class PacketCodec {
             if (!r.window.fresh(counter)) {
                 return drop(DropReason.REPLAY);
             }
-        } else if (r != null && (r.hasRetired && senderIncarnation == r.retired
+        } else if (r != null && (r.isRetired(senderIncarnation)
                 || Long.compareUnsigned(senderIncarnation, r.incarnation) < 0
                 && now - r.lastAuthenticatedNanos < STALE_AFTER_SILENCE_NANOS)) {
             return drop(DropReason.STALE_INCARNATION);
@@ -288,8 +308,7 @@ public final class PacketCodec {
             adopt(r, senderIncarnation);
         } else if (!sameIncarnation) {
             newIncarnation = true;
-            r.retired = r.incarnation;
-            r.hasRetired = true;
+            r.retire(r.incarnation);
             adopt(r, senderIncarnation);
         }
         r.window.accept(counter);
@@ -367,6 +386,11 @@ public final class PacketCodec {
 
     public DropCounters drops() {
         return drops;
+    }
+
+    /** Datagrams that hit a bug in the decoder (an exception it caught): 0, or there is a bug to fix. */
+    public long decoderFaults() {
+        return decoderFaults;
     }
 
     private static void checkHost(String what, int host) {

@@ -143,6 +143,10 @@ final class LinkbenchLab implements AutoCloseable {
         return JSON.readTree(Files.readString(lab.host(name(i)).run().resolve("linkbench.status.json")));
     }
 
+    String statusNodes(int i) throws IOException {
+        return Files.readString(lab.host(name(i)).run().resolve("linkbench.status.nodes"));
+    }
+
     String statusText(int i) throws IOException {
         return Files.readString(lab.host(name(i)).run().resolve("linkbench.status"));
     }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * quorate-linkbench over real UDP in network namespaces, AEAD on, corosync's default timings (token 3000):
  * traffic flows on 2 and 3 hosts with 2 links; cutting link 0 (one way, then both ways) moves the traffic to
  * link 1 with no host-unreachable event; cutting both links makes the host unreachable, healing brings it
- * back; 2 % random loss on every link declares no link down.
+ * back; 2 % random loss and 20 ms jitter on every link declare no link down.
  */
 @Tag("realstack")
 @Tag("slow")
@@ -38,7 +38,11 @@ class LinkbenchNetnsTest {
             assertThat(LinkbenchLab.link(during, 2, 0).get("carries_traffic").asBoolean()).as(during.toString()).isFalse();
             assertThat(LinkbenchLab.link(during, 2, 1).get("carries_traffic").asBoolean()).isTrue();
             assertThat(LinkbenchLab.link(during, 3, 0).get("carries_traffic").asBoolean()).isTrue();
+            String nodes = lab.statusNodes(1);
             System.out.println("corosync-cfgtool -s of node 1, link 0 to node 2 cut both ways:\n" + cfgtool);
+            System.out.println("corosync-cfgtool -n of node 1, same moment:\n" + nodes);
+            assertThat(cfgtool).contains("nodeid:          2:\tdisconnected", "nodeid:          3:\tconnected");
+            assertThat(nodes).contains("nodeid: 2 reachable");
             lab.heal();
             LinkbenchLab.Output n1 = lab.await(1, WAIT);
             LinkbenchLab.Output n2 = lab.await(2, WAIT);
@@ -91,14 +95,22 @@ class LinkbenchNetnsTest {
         }
     }
 
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void twoPercentLossOnEveryLinkDeclaresNoLinkDown() throws Exception {
         long seconds = Long.getLong("quorate.linkbench.loss.seconds", 60);
         try (LinkbenchLab lab = LinkbenchLab.open("lbloss", 2, "")) {
             lab.rxLoss(1, 0.02);
             lab.rxLoss(2, 0.02);
-            lab.start(1, "--send-rate", "50", "--duration", Long.toString(seconds));
-            lab.start(2, "--send-rate", "50", "--duration", Long.toString(seconds));
+            // and 20 ms of jitter (20 ms +- 20 ms, uniform) in user space: no netem on this kernel
+            String[] jitter = {"--impair-rx-delay", "20", "--impair-rx-jitter", "20"};
+            lab.start(1, concat(new String[]{"--send-rate", "50", "--duration", Long.toString(seconds), "--impair-seed", "1"}, jitter));
+            lab.start(2, concat(new String[]{"--send-rate", "50", "--duration", Long.toString(seconds), "--impair-seed", "2"}, jitter));
             Duration wait = Duration.ofSeconds(seconds + 60);
             LinkbenchLab.Output n1 = lab.await(1, wait);
             LinkbenchLab.Output n2 = lab.await(2, wait);

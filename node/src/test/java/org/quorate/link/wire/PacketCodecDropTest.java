@@ -192,6 +192,23 @@ class PacketCodecDropTest {
         assertThat(acc.newIncarnation()).isFalse();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = org.quorate.link.crypto.CipherSuite.class, names = "NONE",
+            mode = org.junit.jupiter.params.provider.EnumSource.Mode.EXCLUDE)
+    void aForgedPacketWithTheNextCounterDoesNotSpoilTheRealOne(org.quorate.link.crypto.CipherSuite suite) {
+        // found by the property test: the JDK's ChaCha20 refused a second init with the same key and nonce
+        CryptoConfig c = CryptoConfig.of(suite, CodecFixtures.key(1));
+        PacketCodec real = new PacketCodec(1, 5, c, clock);
+        PacketCodec forger = new PacketCodec(1, 5, CryptoConfig.of(suite, CodecFixtures.key(2)), clock);
+        PacketCodec to = new PacketCodec(2, 6, c, clock);
+        for (int i = 0; i < 3; i++) {
+            byte[] forged = forger.encode(2, 0, new LinkPacket.Ping(i, i, false));
+            assertThat(dropOf(to, forged)).isEqualTo(DropReason.AUTHENTICATION_FAILED);
+            byte[] genuine = real.encode(2, 0, new LinkPacket.Ping(i, i, false));
+            assertThat(to.decode(genuine, genuine.length)).isInstanceOf(Decoded.Accepted.class);
+        }
+    }
+
     @Test
     void countersAddUp() {
         for (int i = 0; i < 5; i++) {
