@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.quorate.testsupport.lab.DaemonProcess;
 import org.quorate.testsupport.lab.LabAddresses;
 import org.quorate.testsupport.lab.LabHost;
+import org.quorate.testsupport.lab.LabLock;
 import org.quorate.testsupport.lab.NetnsLab;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package org.quorate.link.transport;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.quorate.link.tool.LabLock;
+import org.quorate.testsupport.lab.LabLock;
 import org.quorate.testsupport.lab.ExecResult;
 import org.quorate.testsupport.lab.NetnsLab;
 
