@@ -30,7 +30,7 @@ public final class LinkSettingKeys {
 
     public static final Setting<Duration> HEARTBEAT_TICK = Setting.builder("heartbeat_tick", millis(10, 10_000))
             .defaultValue(HB.tick()).support(Support.QUORATE_ONLY)
-            .doc("heartbeat resolution: pings and timeouts are checked on ticks (knet: 200 ms)").build();
+            .doc("heartbeat resolution: pings and timeouts are checked on ticks (knet: 200 ms); unset, it is 200 ms or half the smallest ping interval when that is shorter").build();
     public static final Setting<Boolean> SUSPICION_PROBES = Setting.builder("suspicion_probes", SettingTypes.bool())
             .defaultValue(HB.suspicionProbes()).support(Support.QUORATE_ONLY)
             .doc("extra pings while a pong is overdue; off gives corosync's plain rule (two lost pings = down)").build();

@@ -47,6 +47,10 @@ public record LinkTuning(HeartbeatTuning heartbeat, PmtuSettings pmtu, Reassembl
                 pmtu.searchResolution(), pmtu.raiseInterval()));
     }
 
+    public LinkTuning withHeartbeat(HeartbeatTuning newHeartbeat) {
+        return new LinkTuning(newHeartbeat, pmtu, reassembly, maxQueuedBytesPerHost, aead);
+    }
+
     public LinkTuning withPmtu(PmtuSettings newPmtu) {
         return new LinkTuning(heartbeat, newPmtu, reassembly, maxQueuedBytesPerHost, aead);
     }

@@ -126,6 +126,10 @@ class LinkLayerConfigsTest {
         // link 0 keeps the derived ones: token 1000 + 650 -> 1650 / 2
         assertThat(c.hosts().get(0).links().get(0).pongTimeout()).isEqualTo(Duration.ofMillis(825));
         assertThat(c.tuning().pmtu().interval()).isEqualTo(Duration.ofSeconds(10));
+        // link 1 pings every 100 ms: the tick halves it, so failover stays within two ping intervals
+        assertThat(c.tuning().heartbeat().tick()).isEqualTo(Duration.ofMillis(50));
+        // corosync's derived timings keep knet's 200 ms tick (link 0 alone: 1650 / 4 = 412 ms pings)
+        assertThat(map(conf(totem, "198.19.62.3"), 2).tuning().heartbeat().tick()).isEqualTo(Duration.ofMillis(200));
         assertThat(c.tuning().pmtu().fixedMtu()).isEqualTo(1400);
         // a pmtud_interval given as a setting wins over corosync.conf's
         Settings s = LinkSettingKeys.SCHEMA.newSettings().set(LinkSettingKeys.PMTUD_INTERVAL, Duration.ofSeconds(5)).buildOrThrow();
