@@ -18,18 +18,11 @@ import java.util.List;
  * light traffic. Disconnected = the corosync-cfgtool -s text the tool rewrites every 20 ms on {@code observer}
  * lists {@code peer} as disconnected under {@code link}. The cut is the same iptables rule as corosync's.
  */
-final class QuorateLinkProbe implements DetectionProbe {
+final class QuorateLinkProbe extends LabLinkCut {
     private static final String NAME = "linkbench";
-    private final RealLinkLab lab;
-    private final int observer;
-    private final int peer;
-    private final int link;
 
     private QuorateLinkProbe(RealLinkLab lab, int observer, int peer, int link) {
-        this.lab = lab;
-        this.observer = observer;
-        this.peer = peer;
-        this.link = link;
+        super("quorate", lab, observer, peer, link);
     }
 
     /** Replaces corosync by quorate-linkbench on every node and waits until every link shows connected. */
@@ -55,22 +48,6 @@ final class QuorateLinkProbe implements DetectionProbe {
                 LinkbenchMain.class.getName(), "-c", "/etc/corosync/corosync.conf", "-n", Integer.toString(node),
                 "--send-rate", "20", "--duration", "100000", "--status-file", "/run/linkbench.status",
                 "--status-interval", "20"));
-    }
-
-    @Override
-    public String name() {
-        return "quorate " + lab.profile().name().toLowerCase(java.util.Locale.ROOT)
-                + " (node " + observer + " sees node " + peer + ", link " + link + ")";
-    }
-
-    @Override
-    public void cut() {
-        lab.cutLink(observer, peer, link);
-    }
-
-    @Override
-    public void heal() {
-        lab.uncutLink(observer, peer, link);
     }
 
     @Override
