@@ -3,8 +3,8 @@ package org.quorate.link.engine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quorate.link.LinkEvent;
-import org.quorate.link.LinkListener;
 import org.quorate.link.LinkPolicy;
+import org.quorate.link.RecordingListener;
 import org.quorate.link.config.HostLinks;
 import org.quorate.link.config.LinkLayerConfig;
 import org.quorate.link.config.LinkSpec;
@@ -62,28 +62,8 @@ class LinkEngineTest {
     private final Port[] peer = new Port[2];
     private PacketCodec peerCodec;
     private LinkEngine engine;
-    private Recorder heard;
+    private RecordingListener heard;
 
-    static final class Recorder implements LinkListener {
-        final List<String> messages = new ArrayList<>();
-        final List<String> reachability = new ArrayList<>();
-        final List<LinkEvent> events = new ArrayList<>();
-
-        @Override
-        public void onMessage(int fromHost, byte[] message) {
-            messages.add(fromHost + ":" + new String(message));
-        }
-
-        @Override
-        public void onReachability(int hostId, boolean reachable) {
-            reachability.add(hostId + (reachable ? " up" : " down"));
-        }
-
-        @Override
-        public void onLinkEvent(LinkEvent event) {
-            events.add(event);
-        }
-    }
 
     static LinkLayerConfig config(int self, int other, int links, LinkTuning tuning) {
         List<LinkSpec> specs = new ArrayList<>();
@@ -128,7 +108,7 @@ class LinkEngineTest {
             }
         };
         engine = new LinkEngine(config(1, 2, 2, tuning), recording, scheduler, InterfaceMtu.ETHERNET);
-        heard = new Recorder();
+        heard = new RecordingListener();
         engine.start(heard);
     }
 
@@ -317,7 +297,7 @@ class LinkEngineTest {
 
     @Test
     void startingTwiceFailsNamingTheHost() {
-        assertThatThrownBy(() -> engine.start(new Recorder())).hasMessageContaining("host 1");
+        assertThatThrownBy(() -> engine.start(new RecordingListener())).hasMessageContaining("host 1");
     }
 
     private void close() {

@@ -2,7 +2,7 @@ package org.quorate.link.memory;
 
 import org.junit.jupiter.api.Test;
 import org.quorate.link.LinkEvent;
-import org.quorate.link.LinkListener;
+import org.quorate.link.RecordingListener;
 import org.quorate.time.VirtualScheduler;
 
 import java.time.Duration;
@@ -17,30 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InMemoryLinkLayerTest {
     private final VirtualScheduler scheduler = new VirtualScheduler();
 
-    /** What one host's listener heard. */
-    static final class Heard implements LinkListener {
-        final List<String> messages = new ArrayList<>();
-        final List<String> reachability = new ArrayList<>();
-        final List<LinkEvent> events = new ArrayList<>();
-
-        @Override
-        public void onMessage(int fromHost, byte[] message) {
-            messages.add(fromHost + ":" + new String(message));
-        }
-
-        @Override
-        public void onReachability(int hostId, boolean reachable) {
-            reachability.add(hostId + (reachable ? " up" : " down"));
-        }
-
-        @Override
-        public void onLinkEvent(LinkEvent event) {
-            events.add(event);
-        }
-    }
-
-    private Heard start(InMemoryLinkLayer layer) {
-        Heard h = new Heard();
+    private RecordingListener start(InMemoryLinkLayer layer) {
+        RecordingListener h = new RecordingListener();
         layer.start(h);
         return h;
     }
@@ -50,8 +28,8 @@ class InMemoryLinkLayerTest {
         InMemoryLinkHub hub = new InMemoryLinkHub(scheduler, 1);
         InMemoryLinkLayer a = hub.layer(1);
         InMemoryLinkLayer b = hub.layer(2);
-        Heard ha = start(a);
-        Heard hb = start(b);
+        RecordingListener ha = start(a);
+        RecordingListener hb = start(b);
         assertThat(ha.reachability).as("no callback inside start()").isEmpty();
         scheduler.runDue();
         assertThat(ha.reachability).containsExactly("2 up");
@@ -69,8 +47,8 @@ class InMemoryLinkLayerTest {
         InMemoryLinkHub hub = new InMemoryLinkHub(scheduler, 1);
         InMemoryLinkLayer a = hub.layer(1);
         InMemoryLinkLayer b = hub.layer(2);
-        Heard ha = start(a);
-        Heard hb = start(b);
+        RecordingListener ha = start(a);
+        RecordingListener hb = start(b);
         scheduler.runDue();
 
         hub.cut(1, 2);
@@ -92,7 +70,7 @@ class InMemoryLinkLayerTest {
     @Test
     void aPartitionSeparatesSidesAndDetectionDelayIsHonoured() {
         InMemoryLinkHub hub = new InMemoryLinkHub(scheduler, 1).detectionDelay(Duration.ofMillis(1500));
-        List<Heard> heard = new ArrayList<>();
+        List<RecordingListener> heard = new ArrayList<>();
         for (int h = 1; h <= 3; h++) {
             heard.add(start(hub.layer(h)));
         }
@@ -109,7 +87,7 @@ class InMemoryLinkLayerTest {
     @Test
     void aCutHealedBeforeItIsNoticedIsNeverReported() {
         InMemoryLinkHub hub = new InMemoryLinkHub(scheduler, 1).detectionDelay(Duration.ofSeconds(1));
-        Heard ha = start(hub.layer(1));
+        RecordingListener ha = start(hub.layer(1));
         start(hub.layer(2));
         scheduler.advance(2, TimeUnit.SECONDS);
         hub.cut(2, 1);
@@ -133,8 +111,8 @@ class InMemoryLinkLayerTest {
         VirtualScheduler s = new VirtualScheduler();
         InMemoryLinkHub hub = new InMemoryLinkHub(s, seed).loss(0.1).delay(Duration.ofMillis(1), Duration.ofMillis(5));
         InMemoryLinkLayer a = hub.layer(1);
-        a.start(new Heard());
-        Heard hb = new Heard();
+        a.start(new RecordingListener());
+        RecordingListener hb = new RecordingListener();
         hub.layer(2).start(hb);
         s.runDue();
         long checksum = 0;
@@ -154,8 +132,8 @@ class InMemoryLinkLayerTest {
         InMemoryLinkHub hub = new InMemoryLinkHub(scheduler, 1).delay(Duration.ofMillis(10), Duration.ZERO);
         InMemoryLinkLayer a = hub.layer(1);
         InMemoryLinkLayer b = hub.layer(2);
-        Heard ha = start(a);
-        Heard hb = start(b);
+        RecordingListener ha = start(a);
+        RecordingListener hb = start(b);
         scheduler.runDue();
         a.send(2, "in flight".getBytes());
         b.close();
@@ -165,7 +143,7 @@ class InMemoryLinkLayerTest {
         assertThat(ha.reachability).containsExactly("2 up", "2 down");
         assertThat(a.reachable(2)).isFalse();
 
-        Heard again = start(hub.layer(2));
+        RecordingListener again = start(hub.layer(2));
         scheduler.runDue();
         assertThat(again.reachability).containsExactly("1 up");
         assertThat(ha.reachability).containsExactly("2 up", "2 down", "2 up");
